@@ -1,0 +1,58 @@
+"""People: the account, the profile they tell Cairn about, and failed-login records."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    email = models.EmailField("email address", unique=True)
+
+
+class PayPeriod(models.TextChoices):
+    YEAR = "year", "per year"
+    MONTH = "month", "per month"
+    HOUR = "hour", "per hour"
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class Profile(models.Model):
+    """What a person tells about themselves; it grounds 'attainable' and 'relevant'."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    role_title = models.CharField("current role", max_length=200, blank=True)
+    field = models.CharField("field or industry", max_length=200, blank=True)
+    years_experience = models.PositiveSmallIntegerField(
+        "years of experience", null=True, blank=True
+    )
+    # Current pay is private to the owner: never shown to anyone else.
+    pay_amount = models.DecimalField(
+        "current pay", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    pay_currency = models.CharField("currency", max_length=3, default="USD", blank=True)
+    pay_period = models.CharField(
+        max_length=5, choices=PayPeriod.choices, default=PayPeriod.YEAR, blank=True
+    )
+    vision = models.TextField("career vision", max_length=2000, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class FailedLogin(models.Model):
+    """One failed login; recent rows throttle further attempts (shared by all app processes)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,77 @@
+"""Every change to an account or profile goes through these functions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from cairn.accounts.models import FailedLogin, Profile, User
+
+PROFILE_FIELDS = (
+    "role_title",
+    "field",
+    "years_experience",
+    "pay_amount",
+    "pay_currency",
+    "pay_period",
+    "vision",
+    "time_zone",
+)
+
+
+@transaction.atomic
+def create_user(*, username: str, email: str, password: str) -> User:
+    """Create an account with its empty profile; raises ValidationError on bad input."""
+    email = User.objects.normalize_email(email.strip())
+    validate_email(email)
+    user = User(username=username.strip(), email=email)
+    user.set_password(password)
+    user.full_clean()
+    password_validation.validate_password(password, user)
+    user.save()
+    Profile.objects.create(user=user)
+    return user
+
+
+def get_profile(user: User) -> Profile:
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def update_profile(*, user: User, **values: Any) -> Profile:
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"not profile fields: {sorted(unknown)}")
+    profile = get_profile(user)
+    for name, value in values.items():
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+def _window_start() -> Any:
+    return timezone.now() - timedelta(minutes=settings.LOGIN_THROTTLE_MINUTES)
+
+
+def login_is_throttled(username: str) -> bool:
+    """Too many recent failures for this username: refuse to even check the password."""
+    recent = FailedLogin.objects.filter(username__iexact=username, at__gte=_window_start())
+    return recent.count() >= settings.LOGIN_THROTTLE_ATTEMPTS
+
+
+def record_failed_login(username: str, ip_address: str | None) -> None:
+    FailedLogin.objects.create(username=username[:150], ip_address=ip_address)
+    # Keep the table small: old failures no longer count for anything.
+    FailedLogin.objects.filter(at__lt=_window_start()).delete()
+
+
+def clear_failed_logins(username: str) -> None:
+    FailedLogin.objects.filter(username__iexact=username).delete()

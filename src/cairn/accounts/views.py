@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from cairn.accounts import services
+from cairn.accounts.forms import ProfileForm, SignupForm, ThrottledLoginForm
+from cairn.web.types import AuthedRequest
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if settings.REGISTRATION != "open":
+        raise Http404("Registration is closed on this Cairn.")
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = form.save()
+        except ValidationError:
+            return render(request, "registration/signup.html", {"form": form}, status=400)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Welcome to Cairn. Tell us a little about yourself.")
+        return redirect("profile")
+    status = 400 if form.errors else 200
+    return render(request, "registration/signup.html", {"form": form}, status=status)
+
+
+class CairnLoginView(LoginView):
+    form_class = ThrottledLoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: ThrottledLoginForm) -> HttpResponse:  # type: ignore[override]
+        services.clear_failed_logins(form.get_user().get_username())
+        return super().form_valid(form)
+
+
+@login_required
+def profile(request: AuthedRequest) -> HttpResponse:
+    current = services.get_profile(request.user)
+    form = ProfileForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.PROFILE_FIELDS}
+        saved = services.update_profile(user=request.user, **values)
+        request.session["time_zone"] = saved.time_zone
+        messages.success(request, "Profile saved.")
+        return redirect("profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/profile.html", {"form": form}, status=status)

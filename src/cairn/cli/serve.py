@@ -1,0 +1,34 @@
+"""`cairn serve`: migrate, then serve with a production WSGI server."""
+
+from __future__ import annotations
+
+import click
+
+from cairn.cli.django_setup import setup_django
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Apply database migrations, then serve Cairn (waitress, static files included).
+
+    \b
+    Examples:
+        cairn serve
+        cairn serve --host 0.0.0.0 --port 8080
+        DATABASE_URL=postgres://cairn@db/cairn cairn serve
+    """
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    call_command("migrate", interactive=False, verbosity=1)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    from cairn.wsgi import application  # after collectstatic: WhiteNoise indexes the files
+
+    click.echo(f"Cairn data folder: {settings.CAIRN_HOME}")
+    click.echo(f"Serving Cairn at http://{host}:{port}/  (Ctrl-C stops)")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="cairn")

@@ -1,0 +1,44 @@
+"""Every change to goals, micro-goals, check-ins and reflections goes through here.
+
+Views, the CLI, workers and tests all call these functions; each runs in one transaction.
+"""
+
+from cairn.goals.services.checkins import delete_check_in, record_check_in
+from cairn.goals.services.goals import (
+    abandon_goal,
+    achieve_goal,
+    activate_goal,
+    create_goal,
+    delete_goal,
+    reopen_goal,
+    update_goal,
+)
+from cairn.goals.services.reflections import save_goal_reflection, save_reflection_answer
+from cairn.goals.services.steps import (
+    add_step,
+    complete_step,
+    delete_step,
+    move_step,
+    reopen_step,
+    update_step,
+)
+
+__all__ = [
+    "abandon_goal",
+    "achieve_goal",
+    "activate_goal",
+    "add_step",
+    "complete_step",
+    "create_goal",
+    "delete_check_in",
+    "delete_goal",
+    "delete_step",
+    "move_step",
+    "record_check_in",
+    "reopen_goal",
+    "reopen_step",
+    "save_goal_reflection",
+    "save_reflection_answer",
+    "update_goal",
+    "update_step",
+]

@@ -1,0 +1,174 @@
+"""Creating, editing and finishing goals. Each change is recorded as a Revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cairn.accounts.models import User
+from cairn.goals import rules
+from cairn.goals.models import Goal, Revision, Status
+from cairn.goals.services.reflections import save_goal_reflection
+
+# Fields a person edits on the goal form; changes to any of them enter the history.
+EDITABLE = (
+    "statement",
+    "area",
+    "horizon",
+    "parent",
+    "metric_unit",
+    "metric_baseline",
+    "metric_target",
+    "deadline",
+    "frequency_count",
+    "frequency_period",
+    "visibility",
+    "reward",
+    "reward_size",
+)
+TIMESTAMP_OF = {
+    Status.ACTIVE: "activated_at",
+    Status.ACHIEVED: "achieved_at",
+    Status.ABANDONED: "abandoned_at",
+}
+
+
+def _validate(
+    goal: Goal, today: dt.date, *, confirm_past_deadline: bool, new_deadline: bool
+) -> None:
+    goal.statement = rules.check_statement(goal.statement)
+    rules.check_parent(goal, goal.parent)
+    rules.check_metric(goal)
+    rules.check_frequency(goal)
+    if new_deadline:
+        rules.check_deadline_not_past(goal.deadline, today, confirmed=confirm_past_deadline)
+    rules.check_horizon(goal, today)
+    rules.check_steps_fit(goal)
+    goal.full_clean(exclude=["owner", "parent"])
+
+
+def _record(goal: Goal, by: User | None, changes: dict[str, list[str]], reason: str = "") -> None:
+    if changes:
+        Revision.objects.create(goal=goal, author=by, changes=changes, reason=reason.strip())
+
+
+def _set_status(goal: Goal, status: str) -> list[str]:
+    before = goal.status
+    goal.status = status
+    if status in TIMESTAMP_OF:
+        setattr(goal, TIMESTAMP_OF[Status(status)], timezone.now())
+    return [before, status]
+
+
+@transaction.atomic
+def create_goal(
+    *,
+    owner: User,
+    statement: str,
+    status: str = Status.DRAFT,
+    confirm_past_deadline: bool = False,
+    today: dt.date | None = None,
+    **fields: Any,
+) -> Goal:
+    """Create a goal (a draft unless status says active) and record its first revision."""
+    _reject_unknown(fields)
+    goal = Goal(owner=owner, statement=statement, **fields)
+    today = today or timezone.localdate()
+    _validate(goal, today, confirm_past_deadline=confirm_past_deadline, new_deadline=True)
+    changes = {"statement": ["", goal.statement]}
+    changes["status"] = _set_status(goal, status)
+    changes["status"][0] = ""
+    goal.save()
+    _record(goal, owner, changes, "Created")
+    return goal
+
+
+@transaction.atomic
+def update_goal(
+    goal: Goal,
+    *,
+    by: User,
+    reason: str = "",
+    confirm_past_deadline: bool = False,
+    today: dt.date | None = None,
+    **fields: Any,
+) -> Goal:
+    """Change a goal's fields; every changed field enters its history with the reason."""
+    _reject_unknown(fields)
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    changes = {}
+    for name, value in fields.items():
+        before = getattr(goal, name)
+        if before != value:
+            changes[name] = [rules.display(before), rules.display(value)]
+            setattr(goal, name, value)
+    today = today or timezone.localdate()
+    new_deadline = "deadline" in changes
+    _validate(goal, today, confirm_past_deadline=confirm_past_deadline, new_deadline=new_deadline)
+    if changes:
+        goal.save()
+        _record(goal, by, changes, reason)
+    return goal
+
+
+def _reject_unknown(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"not editable goal fields: {sorted(unknown)}")
+
+
+def _change_status(
+    goal: Goal, *, by: User, to: str, allowed_from: set[Status], reason: str
+) -> Goal:
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    if goal.status not in allowed_from:
+        raise ValidationError(f"A goal that is {goal.get_status_display().lower()} cannot be {to}.")
+    changes = {"status": _set_status(goal, to)}
+    goal.save()
+    _record(goal, by, changes, reason)
+    return goal
+
+
+@transaction.atomic
+def activate_goal(goal: Goal, *, by: User) -> Goal:
+    """Commit to a draft: it becomes active."""
+    return _change_status(goal, by=by, to=Status.ACTIVE, allowed_from={Status.DRAFT}, reason="")
+
+
+@transaction.atomic
+def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -> Goal:
+    """Mark achieved and keep the reflection (what was hard, easy, who helped, differently)."""
+    goal = _change_status(
+        goal, by=by, to=Status.ACHIEVED, allowed_from={Status.ACTIVE, Status.DRAFT}, reason=reason
+    )
+    save_goal_reflection(goal, **reflection)
+    return goal
+
+
+@transaction.atomic
+def abandon_goal(goal: Goal, *, by: User, reason: str) -> Goal:
+    """Stop pursuing a goal; the reason is required and kept in its history."""
+    rules.require_text("reason", reason, "Say why you are letting this goal go.")
+    goal = _change_status(
+        goal, by=by, to=Status.ABANDONED, allowed_from={Status.ACTIVE, Status.DRAFT}, reason=reason
+    )
+    Goal.objects.filter(pk=goal.pk).update(abandon_reason=reason.strip())
+    goal.abandon_reason = reason.strip()
+    return goal
+
+
+@transaction.atomic
+def reopen_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
+    """Take an achieved or abandoned goal up again."""
+    allowed = {Status.ACHIEVED, Status.ABANDONED}
+    return _change_status(goal, by=by, to=Status.ACTIVE, allowed_from=allowed, reason=reason)
+
+
+@transaction.atomic
+def delete_goal(goal: Goal, *, by: User) -> None:
+    """Delete a goal for good (the view asks for confirmation); sub-goals are kept, unlinked."""
+    goal.delete()

@@ -1,0 +1,108 @@
+"""Create, show, edit and delete a goal."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cairn.goals import queries, services
+from cairn.goals.access import own_goal
+from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
+from cairn.goals.models import Goal, Status
+from cairn.goals.views.common import render_form, run_service
+from cairn.web.types import AuthedRequest
+
+
+@login_required
+def create(request: AuthedRequest) -> HttpResponse:
+    form = GoalForm(request.POST or None, owner=request.user, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        status = Status.ACTIVE if "activate" in request.POST else Status.DRAFT
+        goal = run_service(
+            form,
+            lambda: services.create_goal(
+                owner=request.user,
+                status=status,
+                confirm_past_deadline=form.cleaned_data["confirm_past_deadline"],
+                **form.goal_fields(),
+            ),
+        )
+        if goal is not None:
+            messages.success(request, "Goal saved. Break it down into micro-goals next.")
+            return redirect("goal", goal_id=goal.pk)
+    return render_form(request, "goals/goal_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def detail(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    return render(request, "goals/goal_detail.html", goal_context(goal))
+
+
+def goal_context(goal: Goal, **forms: object) -> dict[str, object]:
+    annotated = queries.with_progress(Goal.objects.filter(pk=goal.pk), timezone.localdate()).get()
+    annotated.progress = queries.progress_fraction(annotated)  # type: ignore[attr-defined]
+    return {
+        "goal": annotated,
+        "steps": list(goal.steps.all()),
+        "check_ins": list(goal.check_ins.all()[:50]),
+        "step_form": forms.get("step_form") or StepForm(),
+        "check_in_form": forms.get("check_in_form") or CheckInForm(),
+        "today": timezone.localdate(),
+    }
+
+
+def _initial(goal: Goal) -> dict[str, object]:
+    fields = GoalForm.base_fields
+    return {name: getattr(goal, name) for name in fields if hasattr(goal, name)}
+
+
+@login_required
+def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    form = EditGoalForm(request.POST or None, owner=request.user, goal=goal, initial=_initial(goal))
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            form,
+            lambda: services.update_goal(
+                goal,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                confirm_past_deadline=form.cleaned_data["confirm_past_deadline"],
+                **form.goal_fields(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, "Goal updated; the change is in its history.")
+            return redirect("goal", goal_id=goal.pk)
+    return render_form(request, "goals/goal_form.html", {"form": form, "goal": goal})
+
+
+@login_required
+def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    revisions = goal.revisions.select_related("author")
+    return render(request, "goals/history.html", {"goal": goal, "revisions": revisions})
+
+
+@login_required
+def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    if request.method == "POST":
+        services.delete_goal(goal, by=request.user)
+        messages.success(request, f"Deleted “{goal.statement}”.")
+        return redirect("dashboard")
+    return render(request, "goals/confirm_delete.html", {"goal": goal, "thing": "goal"})
+
+
+@login_required
+@require_POST
+def activate(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    services.activate_goal(goal, by=request.user)
+    messages.success(request, "Committed. The goal is active.")
+    return redirect("goal", goal_id=goal.pk)

@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/", include("cairn.accounts.urls")),
+    path("", include("cairn.goals.urls")),
+    path("", include("cairn.web.urls")),
+]
