@@ -25,6 +25,15 @@ def _fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings: Any) -> None:
+    # `cairn serve` collects and hashes static files; tests serve them from the apps directly.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 def make_user(username: str) -> User:
     return create_user(username=username, email=f"{username}@example.com", password=PASSWORD)
 
