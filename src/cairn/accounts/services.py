@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -33,10 +34,23 @@ def create_user(*, username: str, email: str, password: str) -> User:
     user = User(username=username.strip(), email=email)
     user.set_password(password)
     user.full_clean()
+    _refuse_lookalike(user)
     password_validation.validate_password(password, user)
     user.save()
     Profile.objects.create(user=user)
     return user
+
+
+def _refuse_lookalike(user: User) -> None:
+    """'Alice' next to 'alice', or ALICE@x next to alice@x, would be two accounts for one person."""
+    others = User.objects.exclude(pk=user.pk)
+    errors = {}
+    if others.filter(username__iexact=user.username).exists():
+        errors["username"] = "A user with that username already exists."
+    if others.filter(email__iexact=user.email).exists():
+        errors["email"] = "An account with this email already exists."
+    if errors:
+        raise ValidationError(errors)
 
 
 def get_profile(user: User) -> Profile:
