@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "cairn.accounts",
     "cairn.goals",
+    "cairn.planning",
     "cairn.web",
 ]
 

@@ -118,6 +118,12 @@ class StepForm(forms.Form):
     )
     helpers = forms.CharField(required=False, max_length=300, label="Who can help")
     done_when = forms.CharField(required=False, max_length=300, label="Done when")
+    if_then = forms.CharField(
+        required=False,
+        max_length=300,
+        label="If-then plan",
+        help_text="e.g. “If it is Monday 8:00, then I apply to two jobs.”",
+    )
 
 
 class CheckInForm(forms.Form):

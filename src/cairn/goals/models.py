@@ -127,6 +127,8 @@ class Step(models.Model):
     resources = models.TextField("resources needed", max_length=2000, blank=True)
     helpers = models.CharField("who can help", max_length=300, blank=True)
     done_when = models.CharField(max_length=300, blank=True)
+    # An implementation intention: "If it is Monday 8:00, then I apply to two jobs."
+    if_then = models.CharField("if-then plan", max_length=300, blank=True)
     order = models.PositiveIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

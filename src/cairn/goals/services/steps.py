@@ -11,7 +11,15 @@ from django.utils import timezone
 from cairn.goals import rules
 from cairn.goals.models import Goal, Step
 
-STEP_FIELDS = ("title", "action_plan", "deadline", "resources", "helpers", "done_when")
+STEP_FIELDS = (
+    "title",
+    "action_plan",
+    "deadline",
+    "resources",
+    "helpers",
+    "done_when",
+    "if_then",
+)
 
 
 def _validate(step: Step) -> None:

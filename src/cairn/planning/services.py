@@ -1,0 +1,219 @@
+"""Every change to a guided session goes through here: the web pages, `cairn plan` and
+the tests call the same functions, so a session started in one resumes in the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from cairn.accounts.models import User
+from cairn.goals import services as goal_services
+from cairn.goals.models import Goal, Status
+from cairn.planning.models import STEPS, PlanSession
+
+UNDO_DAYS = 30
+IDEA_MAX = 300
+NOTE_MAX = 2000
+SMART_GOAL_FIELDS = (
+    "area",
+    "horizon",
+    "metric_unit",
+    "metric_baseline",
+    "metric_target",
+    "deadline",
+    "frequency_count",
+    "frequency_period",
+)
+SMART_NOTES = ("specific_note", "attainable_note", "network_contact", "relevant_note")
+
+
+@dataclass(frozen=True)
+class Saved:
+    session: PlanSession
+    conflict: bool  # another tab saved this session since this one loaded it
+
+
+def start_session(*, owner: User) -> PlanSession:
+    return PlanSession.objects.create(owner=owner)
+
+
+def open_sessions(owner: User) -> QuerySet[PlanSession]:
+    return PlanSession.objects.filter(
+        owner=owner, committed_at__isnull=True, discarded_at__isnull=True
+    ).select_related("goal")
+
+
+@transaction.atomic
+def save_step(
+    session: PlanSession,
+    *,
+    step: str,
+    data: dict[str, Any],
+    version: int | None = None,
+    today: dt.date | None = None,
+) -> Saved:
+    """Save what was typed on one step. Last write wins, but the writer is told."""
+    if step not in STEPS:
+        raise ValidationError({"step": f"Unknown step {step!r}."})
+    session = PlanSession.objects.select_for_update().get(pk=session.pk)
+    if not session.is_open:
+        raise ValidationError("This session is finished or discarded.")
+    conflict = version is not None and version != session.version
+    HANDLERS[step](session, data, today or timezone.localdate())
+    if session.goal is not None:
+        session.goal.refresh_from_db()  # the goal services saved their own copy
+    session.step = step
+    session.version += 1
+    session.save()
+    return Saved(session, conflict)
+
+
+def _reflect(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    for prompt, text in data.items():
+        goal_services.save_reflection_answer(owner=session.owner, prompt=prompt, text=text)
+
+
+def _brainstorm(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    ideas = {
+        str(area)[:40]: [_short(idea, IDEA_MAX) for idea in items if str(idea).strip()]
+        for area, items in (data.get("ideas") or {}).items()
+    }
+    session.state["brainstorm"] = {
+        "ideas": ideas,
+        "own_area": _short(data.get("own_area", ""), 100),
+    }
+
+
+def _short(value: Any, limit: int) -> str:
+    text = str(value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(f"Keep each entry under {limit} characters.")
+    return text
+
+
+def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    statement = str(data.get("statement", ""))
+    if "idea" in data:
+        session.state["idea"] = _short(data["idea"], IDEA_MAX)
+    if session.goal is None:
+        session.goal = goal_services.create_goal(
+            owner=session.owner, statement=statement, status=Status.DRAFT, today=today
+        )
+    else:
+        goal_services.update_goal(session.goal, by=session.owner, statement=statement, today=today)
+
+
+def _require_goal(session: PlanSession) -> Goal:
+    if session.goal is None:
+        raise ValidationError({"statement": "Write the goal statement first (step 3)."})
+    return session.goal
+
+
+def _smart(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    goal = _require_goal(session)
+    fields = {name: data[name] for name in SMART_GOAL_FIELDS if name in data}
+    notes = {name: _short(data[name], NOTE_MAX) for name in SMART_NOTES if name in data}
+    goal_services.update_goal(
+        goal,
+        by=session.owner,
+        today=today,
+        confirm_past_deadline=bool(data.get("confirm_past_deadline")),
+        **fields,
+    )
+    session.state.setdefault("smart", {}).update(notes)
+
+
+def _ladder(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    goal = _require_goal(session)
+    parent = data.get("parent")
+    rung = _short(data.get("new_rung_statement", ""), 500)
+    if rung:
+        parent = goal_services.create_goal(
+            owner=session.owner,
+            statement=rung,
+            horizon=data.get("new_rung_horizon"),
+            status=Status.DRAFT,
+            today=today,
+        )
+    goal_services.update_goal(goal, by=session.owner, parent=parent, today=today)
+
+
+def _reward(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    goal = _require_goal(session)
+    reward = {name: data[name] for name in ("reward", "reward_size") if name in data}
+    goal_services.update_goal(goal, by=session.owner, today=today, **reward)
+
+
+def _nothing(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    """Micro-goals are saved one by one through the step services; review saves nothing."""
+
+
+HANDLERS: dict[str, Callable[[PlanSession, dict[str, Any], dt.date], None]] = {
+    "reflect": _reflect,
+    "brainstorm": _brainstorm,
+    "draft": _draft,
+    "smart": _smart,
+    "ladder": _ladder,
+    "breakdown": _nothing,
+    "reward": _reward,
+    "review": _nothing,
+}
+
+
+def missing_for_commit(session: PlanSession, today: dt.date) -> list[str]:
+    """What still stands between this session and an active goal, in words."""
+    goal = session.goal
+    if goal is None:
+        return ["Write the goal statement."]
+    missing = []
+    if goal.deadline is None and not goal.has_frequency:
+        missing.append("Set a deadline or a frequency (Time-bound).")
+    if goal.metric_target is None and not goal.has_frequency and not goal.steps.exists():
+        missing.append("Say how you will measure it, or add micro-goals.")
+    long_goal = goal.deadline is None or goal.deadline > today + dt.timedelta(days=91)
+    if long_goal and not goal.steps.exists():
+        missing.append("Add at least one micro-goal: this goal runs over three months.")
+    return missing
+
+
+@transaction.atomic
+def commit_session(session: PlanSession, *, today: dt.date | None = None) -> Goal:
+    """Make the session's goal active; refuse, saying why, while something is missing."""
+    today = today or timezone.localdate()
+    session = PlanSession.objects.select_for_update().select_related("goal").get(pk=session.pk)
+    missing = missing_for_commit(session, today)
+    if missing:
+        raise ValidationError(missing)
+    goal = goal_services.activate_goal(_require_goal(session), by=session.owner)
+    PlanSession.objects.filter(pk=session.pk).update(committed_at=timezone.now(), step="review")
+    return goal
+
+
+@transaction.atomic
+def discard_session(session: PlanSession) -> None:
+    """Set a session aside; it can be restored for UNDO_DAYS days."""
+    PlanSession.objects.filter(pk=session.pk).update(discarded_at=timezone.now())
+
+
+@transaction.atomic
+def restore_session(session: PlanSession) -> None:
+    limit = timezone.now() - dt.timedelta(days=UNDO_DAYS)
+    if session.discarded_at is None or session.discarded_at < limit:
+        raise ValidationError("This session can no longer be restored.")
+    PlanSession.objects.filter(pk=session.pk).update(discarded_at=None)
+
+
+@transaction.atomic
+def purge_discarded(now: dt.datetime | None = None) -> int:
+    """Delete sessions discarded more than UNDO_DAYS ago, with their draft goals."""
+    limit = (now or timezone.now()) - dt.timedelta(days=UNDO_DAYS)
+    old = PlanSession.objects.filter(discarded_at__lt=limit)
+    Goal.objects.filter(plan_session__in=old, status=Status.DRAFT).delete()
+    return old.delete()[0]
