@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('goals', '0001_initial'),
+        ("goals", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='step',
-            name='if_then',
-            field=models.CharField(blank=True, max_length=300, verbose_name='if-then plan'),
+            model_name="step",
+            name="if_then",
+            field=models.CharField(blank=True, max_length=300, verbose_name="if-then plan"),
         ),
     ]
