@@ -187,7 +187,7 @@ def missing_for_commit(session: PlanSession, today: dt.date) -> list[str]:
 def commit_session(session: PlanSession, *, today: dt.date | None = None) -> Goal:
     """Make the session's goal active; refuse, saying why, while something is missing."""
     today = today or timezone.localdate()
-    session = PlanSession.objects.select_for_update().select_related("goal").get(pk=session.pk)
+    session = PlanSession.objects.select_for_update().get(pk=session.pk)
     missing = missing_for_commit(session, today)
     if missing:
         raise ValidationError(missing)
