@@ -27,7 +27,12 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-dev
+# axe-core (accessibility checks in the browser tests) comes from the npm registry.
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: accessibility checks will be skipped."; fi
+
+pytest: $(VENV)/.installed-dev $(if $(wildcard package-lock.json),node_modules/.installed)
 	$(BIN)/python scripts/run_tests.py
 
 test: lint typecheck pytest

@@ -3,5 +3,6 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("cairn.accounts.urls")),
     path("", include("cairn.goals.urls")),
+    path("", include("cairn.planning.urls")),
     path("", include("cairn.web.urls")),
 ]

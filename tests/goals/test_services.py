@@ -20,12 +20,16 @@ def errors_of(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[
 
 
 def test_create_goal_records_first_revision(alice):
-    goal = make_goal(alice, "Earn $100K a year by 2030", status=Status.DRAFT)
+    goal = make_goal(
+        alice, "Earn $100K a year by 2030", status=Status.DRAFT, metric_target=Decimal("100000")
+    )
     assert goal.status == Status.DRAFT
     revision = goal.revisions.get()
     assert revision.author == alice
     assert revision.changes["statement"] == ["", "Earn $100K a year by 2030"]
     assert revision.changes["status"] == ["", "draft"]
+    assert revision.changes["metric_target"] == ["", "100000"]
+    assert "deadline" not in revision.changes  # only what was set
 
 
 def test_statement_is_required_and_limited(alice):

@@ -22,7 +22,7 @@ def test_achieve_with_reflection(goal, alice_client):
     page = alice_client.get(f"/goals/{goal.pk}/").content.decode()
     assert "Start sooner" in page and "Who helped" in page and "Reopen" in page
     history = alice_client.get(f"/goals/{goal.pk}/history/").content.decode()
-    assert "achieved" in history
+    assert "Achieved" in history
 
 
 def test_abandon_needs_reason(goal, alice_client):

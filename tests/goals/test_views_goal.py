@@ -115,3 +115,20 @@ def test_activate_a_draft(alice, alice_client):
     alice_client.post(f"/goals/{goal.pk}/activate/")
     goal.refresh_from_db()
     assert goal.status == Status.ACTIVE and goal.activated_at is not None
+
+
+def test_history_reads_as_words(goal, alice, alice_client):
+    from cairn.goals import services
+
+    services.abandon_goal(goal, by=alice, reason="Changed course")
+    page = alice_client.get(f"/goals/{goal.pk}/history/").content.decode()
+    assert "Metric target" in page and "metric_target" not in page
+    assert "Abandoned" in page and "Changed course" in page
+
+
+def test_enter_saves_the_form(alice, alice_client):
+    """The form's first submit button (the one Enter presses) saves rather than checks."""
+    page = alice_client.get("/goals/new/").content.decode()
+    form = page[page.index('<form method="post" novalidate>') :]
+    first_button = form[form.index("<button") : form.index("</button>")]
+    assert 'name="draft"' in first_button

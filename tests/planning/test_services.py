@@ -139,3 +139,35 @@ def test_committed_session_cannot_be_edited(session, today):
     services.commit_session(session)
     with pytest.raises(ValidationError):
         services.save_step(session, step="draft", data={"statement": "changed"})
+
+
+def test_ladder_can_draft_a_shorter_rung_under_the_goal(session, alice):
+    services.save_step(session, step="draft", data={"statement": "Run my own design studio"})
+    services.save_step(session, step="smart", data={"horizon": 10})
+    services.save_step(
+        session,
+        step="ladder",
+        data={"new_child_statement": "Win 3 freelance clients", "new_child_horizon": 1},
+    )
+    child = Goal.objects.get(statement="Win 3 freelance clients")
+    session.refresh_from_db()
+    assert child.parent == session.goal and child.status == Status.DRAFT and child.horizon == 1
+
+
+def test_smart_step_fills_the_profile_when_asked(session, alice):
+    services.save_step(session, step="draft", data={"statement": "Earn $95K a year by 2028"})
+    services.save_step(
+        session,
+        step="smart",
+        data={
+            "profile": {
+                "role_title": "Analyst",
+                "years_experience": 4,
+                "pay_amount": 70000,
+                "pay_period": "year",
+            },
+        },
+    )
+    alice.profile.refresh_from_db()
+    assert (alice.profile.role_title, alice.profile.years_experience) == ("Analyst", 4)
+    assert alice.profile.pay_amount == 70000

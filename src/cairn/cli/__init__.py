@@ -17,6 +17,7 @@ COMMANDS = {
     "createuser": "cairn.cli.admin:createuser",
     "check": "cairn.cli.check:check",
     "smart-eval": "cairn.cli.smart_eval:smart_eval",
+    "plan": "cairn.cli.plan:plan",
 }
 
 

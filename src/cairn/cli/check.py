@@ -2,16 +2,178 @@
 
 from __future__ import annotations
 
+import json
+from typing import IO, TYPE_CHECKING, Any
+
 import click
+
+if TYPE_CHECKING:
+    from cairn.smart.model import Assessment
+
+LETTER_NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant",
+                "T": "Time-bound"}  # fmt: skip
+# Colours of evidence in the terminal: numbers green, times cyan, problems yellow/red.
+EVIDENCE_STYLE = {
+    "money": "green", "percent": "green", "count": "green", "deadline": "cyan",
+    "time limit": "cyan", "frequency": "cyan", "pay rate": "green", "credential": "blue",
+    "title": "blue", "outcome": "blue", "action verb": "magenta", "vague word": "yellow",
+    "vague time": "yellow", "invalid date": "red", "personal": "yellow",
+}  # fmt: skip
 
 
 @click.command()
 @click.argument("text", required=False)
-def check(text: str | None) -> None:
+@click.option("--today", metavar="YYYY-MM-DD", help="Resolve relative dates against this day.")
+@click.option("--role", help="Your current role, e.g. 'software engineer'.")
+@click.option("--field", "field_", metavar="FIELD", help="Your field, e.g. 'marketing'.")
+@click.option("--years", type=float, help="Years of experience.")
+@click.option("--salary", type=float, help="Current yearly salary (a number).")
+@click.option("--currency", help="Currency of the salary, e.g. USD.")
+@click.option("--vision", help="Where you want to go, in a sentence.")
+@click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
+@click.option(
+    "--jsonl",
+    "jsonl_path",
+    type=click.File("r", encoding="utf-8"),
+    help="Check every line of a JSONL file ('-' for standard input); prints JSON lines.",
+)
+def check(
+    text: str | None,
+    today: str | None,
+    role: str | None,
+    field_: str | None,
+    years: float | None,
+    salary: float | None,
+    currency: str | None,
+    vision: str | None,
+    as_json: bool,
+    jsonl_path: IO[str] | None,
+) -> None:
     """Check a goal statement against S-M-A-R-T.
+
+    Shows which letters pass, the words that count as evidence, and how to fix the rest.
+    With --jsonl, each input line is {"text": ..., "id": ..., "today": ..., "context": {...}}
+    and each output line is the assessment with the id echoed; a bad line gets
+    {"id": ..., "error": ...} and the rest go on.
 
     \b
     Examples:
         cairn check "earn $100K a year by 2027"
+        cairn check "learn Rust by June" --role "marketing specialist" --field marketing
+        cairn check "earn 65k next year" --salary 62000 --currency USD --today 2026-04-10
+        cairn check "get my PMP certification by June 2026" --json
+        cairn check --jsonl goals.jsonl > assessments.jsonl
+        echo '{"id": 1, "text": "network more"}' | cairn check --jsonl -
     """
-    raise click.ClickException("The SMART analyzer is not built yet.")
+    from cairn.smart import analyze  # imported here: `cairn --help` stays instant
+
+    if jsonl_path is not None:
+        if text is not None:
+            raise click.UsageError("Give either TEXT or --jsonl, not both.")
+        _check_lines(jsonl_path)
+        return
+    if text is None:
+        raise click.UsageError('Give a goal statement, e.g. cairn check "earn 100K by 2027".')
+    if today is not None and not _is_iso_date(today):
+        raise click.BadParameter("use YYYY-MM-DD", param_hint="--today")
+    context = {"role": role, "field": field_, "years_experience": years, "salary": salary,
+               "currency": currency, "vision": vision}  # fmt: skip
+    result = analyze(text, today=today, context=context)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(result))
+
+
+def _is_iso_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_lines(stream: IO[str]) -> None:
+    """One JSON line out per JSON line in; errors are reported per line."""
+    from cairn.smart import analyze
+
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        output: dict[str, Any]
+        row_id: Any = None
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError("expected a JSON object")
+            row_id = row.get("id")
+            text = row.get("text")
+            if not isinstance(text, str):
+                raise ValueError("'text' must be a string")
+            context = row.get("context")
+            if context is not None and not isinstance(context, dict):
+                raise ValueError("'context' must be an object")
+            today = row.get("today")
+            if today is not None and not (isinstance(today, str) and _is_iso_date(today)):
+                raise ValueError("'today' must be a YYYY-MM-DD date")
+            output = {"id": row_id, **analyze(text, today=today, context=context).to_dict()}
+        except (ValueError, TypeError) as error:  # JSONDecodeError is a ValueError
+            output = {"id": row_id, "line": number, "error": str(error)}
+        click.echo(json.dumps(output, ensure_ascii=False))
+
+
+def render(result: Assessment) -> str:
+    """A readable verdict: letters, the statement with evidence highlighted, advice."""
+    lines = [_letters_line(result), "", "  " + highlight(result), ""]
+    facts = [f"time: {result.time}"]
+    if result.deadline:
+        facts.append(f"deadline: {result.deadline.isoformat()}")
+    if result.period:
+        facts.append(f"every {result.period}")
+    if result.numbers:
+        facts.append("numbers: " + ", ".join(f"{n:,}" for n in result.numbers))
+    if result.flags:
+        facts.append("flags: " + ", ".join(result.flags))
+    lines.append("  " + " · ".join(facts))
+    for reason in [*result.attainable_reasons, *result.relevant_reasons]:
+        lines.append(click.style(f"  ({reason.source}) {reason.text}", dim=True))
+    if result.suggestions:
+        lines.append("")
+        lines.append(click.style("Suggestions", bold=True))
+        for suggestion in result.suggestions:
+            lines.append(f"  [{suggestion.key}] {suggestion.message}")
+            if suggestion.rewrite:
+                lines.append(click.style(f"      try: {suggestion.rewrite}", fg="green"))
+    return "\n".join(lines)
+
+
+def _letters_line(result: Assessment) -> str:
+    marks = []
+    for letter, passed in result.letters.items():
+        if passed is True:
+            marks.append(click.style(f"{letter} ✓", fg="green", bold=True))
+        elif passed is False:
+            marks.append(click.style(f"{letter} ✗", fg="red", bold=True))
+        else:
+            marks.append(click.style(f"{letter} ?", dim=True))
+    verdict = "SMART" if result.is_smart else "not SMART yet"
+    if not result.career:
+        verdict += " (not a career goal)"
+    return "  ".join(marks) + "   " + click.style(verdict, bold=True)
+
+
+def highlight(result: Assessment) -> str:
+    """The statement with evidence spans styled; overlapping spans keep the first."""
+    pieces: list[str] = []
+    position = 0
+    for span in result.evidence:
+        if span.start < position:
+            continue
+        pieces.append(result.text[position : span.start])
+        style = EVIDENCE_STYLE.get(span.kind, "white")
+        pieces.append(click.style(result.text[span.start : span.end], fg=style, underline=True))
+        position = span.end
+    pieces.append(result.text[position:])
+    return "".join(pieces)

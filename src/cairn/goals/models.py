@@ -94,6 +94,7 @@ class Goal(models.Model):
     )
     reward = models.CharField(max_length=300, blank=True)
     reward_size = models.CharField(max_length=6, choices=RewardSize.choices, blank=True)
+    reward_enjoyed_at = models.DateTimeField(null=True, blank=True)
     abandon_reason = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -10,12 +10,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from cairn.accounts.models import User
+from cairn.accounts.services import update_profile
+from cairn.goals import rules
 from cairn.goals import services as goal_services
-from cairn.goals.models import Goal, Status
+from cairn.goals.models import Goal, GoalReflection, Prompt, Status, Step
 from cairn.planning.models import STEPS, PlanSession
 
 UNDO_DAYS = 30
@@ -76,8 +78,12 @@ def save_step(
 
 
 def _reflect(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
+    """Answers by prompt key; `question` (1-6) remembers where the person is."""
     for prompt, text in data.items():
-        goal_services.save_reflection_answer(owner=session.owner, prompt=prompt, text=text)
+        if prompt == "question":
+            session.state["question"] = max(1, min(len(Prompt.values), int(text)))
+        else:
+            goal_services.save_reflection_answer(owner=session.owner, prompt=prompt, text=text)
 
 
 def _brainstorm(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
@@ -85,7 +91,9 @@ def _brainstorm(session: PlanSession, data: dict[str, Any], today: dt.date) -> N
         str(area)[:40]: [_short(idea, IDEA_MAX) for idea in items if str(idea).strip()]
         for area, items in (data.get("ideas") or {}).items()
     }
+    areas = [str(area)[:40] for area in data.get("areas", []) or ideas]
     session.state["brainstorm"] = {
+        "areas": areas,
         "ideas": ideas,
         "own_area": _short(data.get("own_area", ""), 100),
     }
@@ -119,7 +127,12 @@ def _require_goal(session: PlanSession) -> Goal:
 def _smart(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
     goal = _require_goal(session)
     fields = {name: data[name] for name in SMART_GOAL_FIELDS if name in data}
+    if fields.get("deadline") and not fields.get("horizon"):
+        # The rung follows from the deadline unless the person chose one.
+        fields["horizon"] = rules.horizon_for(fields["deadline"], today)
     notes = {name: _short(data[name], NOTE_MAX) for name in SMART_NOTES if name in data}
+    if data.get("profile"):
+        update_profile(user=session.owner, **data["profile"])
     goal_services.update_goal(
         goal,
         by=session.owner,
@@ -143,6 +156,16 @@ def _ladder(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
             today=today,
         )
     goal_services.update_goal(goal, by=session.owner, parent=parent, today=today)
+    child = _short(data.get("new_child_statement", ""), 500)
+    if child:  # a shorter rung this goal needs, drafted now and placed under it
+        goal_services.create_goal(
+            owner=session.owner,
+            statement=child,
+            horizon=data.get("new_child_horizon"),
+            parent=goal,
+            status=Status.DRAFT,
+            today=today,
+        )
 
 
 def _reward(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
@@ -165,6 +188,27 @@ HANDLERS: dict[str, Callable[[PlanSession, dict[str, Any], dt.date], None]] = {
     "reward": _reward,
     "review": _nothing,
 }
+
+
+def add_micro_goal(session: PlanSession, **fields: Any) -> Step:
+    """A micro-goal on the session's goal; the session remembers it is at 'breakdown'."""
+    goal = PlanSession.objects.select_related("goal").get(pk=session.pk).goal
+    if goal is None:
+        raise ValidationError({"title": "Write the goal statement first (step 3)."})
+    step = goal_services.add_step(goal, **fields)
+    PlanSession.objects.filter(pk=session.pk).update(step="breakdown", version=F("version") + 1)
+    return step
+
+
+def restorable_sessions(owner: User) -> QuerySet[PlanSession]:
+    limit = timezone.now() - dt.timedelta(days=UNDO_DAYS)
+    return PlanSession.objects.filter(owner=owner, discarded_at__gte=limit).select_related("goal")
+
+
+def lessons(owner: User) -> list[str]:
+    """What the person would do differently, from the goals they finished: read when drafting."""
+    reflections = GoalReflection.objects.filter(goal__owner=owner).exclude(differently="")
+    return list(reflections.order_by("-created_at").values_list("differently", flat=True)[:3])
 
 
 def missing_for_commit(session: PlanSession, today: dt.date) -> list[str]:

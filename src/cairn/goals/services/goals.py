@@ -79,9 +79,12 @@ def create_goal(
     goal = Goal(owner=owner, statement=statement, **fields)
     today = today or timezone.localdate()
     _validate(goal, today, confirm_past_deadline=confirm_past_deadline, new_deadline=True)
-    changes = {"statement": ["", goal.statement]}
-    changes["status"] = _set_status(goal, status)
-    changes["status"][0] = ""
+    changes = {"statement": ["", goal.statement], "status": ["", status]}
+    _set_status(goal, status)
+    for name in EDITABLE:  # everything set at creation is part of the history
+        value = getattr(goal, name)
+        if name != "statement" and value not in (None, ""):
+            changes[name] = ["", rules.display(value)]
     goal.save()
     _record(goal, owner, changes, "Created")
     return goal

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from cairn.goals import services
@@ -16,6 +17,13 @@ from cairn.goals.views.goal import goal_context
 from cairn.web.types import AuthedRequest
 
 
+def _back_to(request: AuthedRequest) -> str | None:
+    """Where the quick form came from (the dashboard), if it is a page of this site."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if target and safe else None
+
+
 @login_required
 @require_POST
 def add(request: AuthedRequest, goal_id: int) -> HttpResponse:
@@ -23,7 +31,7 @@ def add(request: AuthedRequest, goal_id: int) -> HttpResponse:
     form = CheckInForm(request.POST)
     if submit(form, lambda: services.record_check_in(goal, **form.cleaned_data)):
         messages.success(request, "Check-in logged.")
-        return redirect("goal", goal_id=goal.pk)
+        return redirect(_back_to(request) or f"/goals/{goal.pk}/")
     context = goal_context(goal, check_in_form=form)
     return render(request, "goals/goal_detail.html", context, status=400)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from cairn.goals import queries
 from cairn.goals.access import own_goals
 from cairn.goals.models import Status
+from cairn.planning.services import open_sessions
 from cairn.web.types import AuthedRequest
 
 
@@ -17,6 +18,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     context = queries.dashboard(request.user, today)
     context["today"] = today
+    context["sessions"] = list(open_sessions(request.user))
     return render(request, "goals/dashboard.html", context)
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cairn.goals import services
 from cairn.goals.access import own_goal
 from cairn.goals.forms import AbandonForm, AchieveForm, ReasonForm
 from cairn.goals.models import Status
+from cairn.goals.services import finish as finish_services
 from cairn.goals.views.common import render_form, run_service
 from cairn.web.types import AuthedRequest
 
@@ -32,7 +33,7 @@ def achieve(request: AuthedRequest, goal_id: int) -> HttpResponse:
         )
         if done is not None:
             messages.success(request, "Achieved! Time for your reward.")
-            return redirect("goal", goal_id=goal.pk)
+            return redirect("goal_celebrate", goal_id=goal.pk)
     return render_form(request, "goals/achieve.html", {"form": form, "goal": goal})
 
 
@@ -65,3 +66,29 @@ def reopen(request: AuthedRequest, goal_id: int) -> HttpResponse:
         services.reopen_goal(goal, by=request.user, reason=reason)
         messages.success(request, "Reopened: the goal is active again.")
     return redirect("goal", goal_id=goal.pk)
+
+
+@login_required
+def celebrate(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    """Right after achieving: the reward, the invitation to the buddy, what comes next."""
+    goal = own_goal(request, goal_id)
+    if goal.status != Status.ACHIEVED:
+        return redirect("goal", goal_id=goal.pk)
+    context = {
+        "goal": goal,
+        "suggested_size": finish_services.suggested_reward_size(goal),
+        "reward_ideas": finish_services.REWARD_IDEAS,
+        "invitation": finish_services.celebration_invitation(goal, request.user),
+        "next_steps": finish_services.next_steps(goal),
+    }
+    return render(request, "goals/celebrate.html", context)
+
+
+@login_required
+@require_POST
+def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    if goal.status == Status.ACHIEVED:
+        finish_services.enjoy_reward(goal)
+        messages.success(request, "Reward enjoyed. Well deserved.")
+    return redirect("goal_celebrate", goal_id=goal.pk)

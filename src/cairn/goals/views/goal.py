@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,15 +14,42 @@ from django.views.decorators.http import require_POST
 from cairn.goals import queries, services
 from cairn.goals.access import own_goal
 from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
+from cairn.goals.history import changes_of
 from cairn.goals.models import Goal, Status
 from cairn.goals.views.common import render_form, run_service
+from cairn.goals.views.smart import panel_context, with_rewrite
 from cairn.web.types import AuthedRequest
+
+
+def _wants_save(request: AuthedRequest) -> bool:
+    """A POST that saves; 'Check' and 'Use this rewrite' only re-render the form."""
+    return request.method == "POST" and not ({"assess", "use_rewrite"} & set(request.POST))
+
+
+def _bound(request: AuthedRequest) -> QueryDict | None:
+    """Form data to validate: only for a POST that saves."""
+    return request.POST if _wants_save(request) else None
+
+
+def _start_values(request: AuthedRequest) -> dict[str, Any]:
+    """What the unbound form shows: the typed values on 'Check', with a chosen rewrite."""
+    if request.method != "POST":
+        return request.GET.dict()
+    data = with_rewrite(request.POST) if "use_rewrite" in request.POST else request.POST
+    return data.dict()
+
+
+def _form_page(request: AuthedRequest, form: GoalForm, **context: Any) -> HttpResponse:
+    statement = form["statement"].value() or ""
+    context = {"form": form, **context, **panel_context(request, statement)}
+    context["past_deadline"] = form.has_error("deadline", code="past_deadline")
+    return render_form(request, "goals/goal_form.html", context)
 
 
 @login_required
 def create(request: AuthedRequest) -> HttpResponse:
-    form = GoalForm(request.POST or None, owner=request.user, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
+    form = GoalForm(_bound(request), owner=request.user, initial=_start_values(request))
+    if _wants_save(request) and form.is_valid():
         status = Status.ACTIVE if "activate" in request.POST else Status.DRAFT
         goal = run_service(
             form,
@@ -34,7 +63,7 @@ def create(request: AuthedRequest) -> HttpResponse:
         if goal is not None:
             messages.success(request, "Goal saved. Break it down into micro-goals next.")
             return redirect("goal", goal_id=goal.pk)
-    return render_form(request, "goals/goal_form.html", {"form": form, "creating": True})
+    return _form_page(request, form, creating=True)
 
 
 @login_required
@@ -64,8 +93,9 @@ def _initial(goal: Goal) -> dict[str, object]:
 @login_required
 def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
     goal = own_goal(request, goal_id)
-    form = EditGoalForm(request.POST or None, owner=request.user, goal=goal, initial=_initial(goal))
-    if request.method == "POST" and form.is_valid():
+    initial = _start_values(request) if request.method == "POST" else _initial(goal)
+    form = EditGoalForm(_bound(request), owner=request.user, goal=goal, initial=initial)
+    if _wants_save(request) and form.is_valid():
         saved = run_service(
             form,
             lambda: services.update_goal(
@@ -79,13 +109,15 @@ def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, "Goal updated; the change is in its history.")
             return redirect("goal", goal_id=goal.pk)
-    return render_form(request, "goals/goal_form.html", {"form": form, "goal": goal})
+    return _form_page(request, form, goal=goal)
 
 
 @login_required
 def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
     goal = own_goal(request, goal_id)
-    revisions = goal.revisions.select_related("author")
+    revisions = list(goal.revisions.select_related("author"))
+    for revision in revisions:
+        revision.readable = changes_of(revision)  # type: ignore[attr-defined]
     return render(request, "goals/history.html", {"goal": goal, "revisions": revisions})
 
 

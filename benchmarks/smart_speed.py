@@ -1,0 +1,158 @@
+"""How fast is the SMART analyzer? Run by hand; prints a table, asserts nothing.
+
+    .venv/bin/python benchmarks/smart_speed.py            # 10,000 statements
+    .venv/bin/python benchmarks/smart_speed.py --n 2000 --dateparser-n 300
+
+Prints, for the same statements: analyze() and dateparser.search_dates (the usual tool)
+per statement (median, p99) and statements per second; the wall time of a cold
+`cairn check "..."` next to a bare `python -c pass`; and the time to analyse a
+20,000-character input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO / "tests" / "data" / "smart" / "dev.jsonl"
+
+# Pieces to vary the dev statements with, so that 10,000 statements are not 170 repeats.
+OPENERS = ["", "", "", "I want to ", "my goal is to ", "honestly I'd like to ", "Goal: "]
+TIMES = ["", "by 2027", "within 18 months", "by the end of Q3", "next year", "by March 15",
+         "in 6 weeks", "by 15/03/2027", "before I turn 40", "this quarter", "someday",
+         "every month", "3 times a week", "by 202"]  # fmt: skip
+AMOUNTS = ["100K", "$85,000", "three", "a dozen", "25%", "1.2M", "10", "twenty-five"]
+
+
+def make_statements(count: int, seed: int = 7) -> list[tuple[str, str]]:
+    """(text, today) pairs: dev statements with openers, times and amounts varied."""
+    rng = random.Random(seed)
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    statements = []
+    for index in range(count):
+        row = rows[index % len(rows)]
+        text = row["text"]
+        if index >= len(rows):
+            text = rng.choice(OPENERS) + text
+            if rng.random() < 0.5:
+                text = f"{text} {rng.choice(TIMES)}".strip()
+            if rng.random() < 0.3:
+                text = text.replace(" a ", f" {rng.choice(AMOUNTS)} ", 1)
+            if rng.random() < 0.2:
+                text = text.upper() if rng.random() < 0.3 else text.capitalize()
+        statements.append((text, row["today"]))
+    return statements
+
+
+def time_each(
+    function: Callable[[str, str], Any], statements: list[tuple[str, str]]
+) -> list[float]:
+    """Seconds per statement."""
+    timings = []
+    for text, today in statements:
+        started = time.perf_counter()
+        function(text, today)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def describe(name: str, timings: list[float]) -> dict[str, Any]:
+    ordered = sorted(timings)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    total = sum(timings)
+    return {"name": name, "n": len(timings), "median_ms": statistics.median(timings) * 1000,
+            "p99_ms": p99 * 1000, "per_second": len(timings) / total if total else 0.0}  # fmt: skip
+
+
+def cold_start(runs: int) -> tuple[float, float]:
+    """Median wall time (ms) of `cairn check "..."` and of `python -c pass`, fresh processes."""
+    cairn = Path(sys.executable).with_name("cairn")
+    command = [str(cairn), "check", "earn 100K a year by 2027", "--today", "2026-01-10"]
+    bare = [sys.executable, "-c", "pass"]
+
+    def wall(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        return (time.perf_counter() - started) * 1000
+
+    wall(command)  # warm the OS file cache and write .pyc files first
+    return (statistics.median(wall(command) for _ in range(runs)),
+            statistics.median(wall(bare) for _ in range(runs)))  # fmt: skip
+
+
+def long_inputs() -> dict[str, str]:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    story = (
+        "I have worked in retail for six years and I am tired of the weekend shifts, the "
+        "pay, and the feeling that nothing I do is noticed by anyone above the store level; "
+    )
+    goal = " so my goal is to become assistant store manager by June 2027"
+    return {
+        "one statement: a story, then a goal": (story * 200)[: 20000 - len(goal)] + goal,
+        "300 goal statements in a row": (". ".join(row["text"] for row in rows) * 4)[:20000],
+        "20,000 digits": "1" * 20000,
+        "'by ' x 6,666": ("by " * 6667)[:20000],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="statements for analyze()")
+    parser.add_argument("--dateparser-n", type=int, default=1_000,
+                        help="statements for dateparser (it is slow; a subsample)")  # fmt: skip
+    parser.add_argument("--cold-runs", type=int, default=10)
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    from cairn.smart import analyze
+
+    smart_import_ms = (time.perf_counter() - started) * 1000
+    statements = make_statements(args.n)
+    analyze(statements[0][0], today=statements[0][1])  # warm up
+    smart = describe("cairn.smart.analyze", time_each(lambda t, d: analyze(t, today=d), statements))
+
+    started = time.perf_counter()
+    warnings.filterwarnings("ignore")
+    from dateparser.search import search_dates
+
+    search_dates("by 2027")  # its first call loads language data: not counted per statement
+    dateparser_load_ms = (time.perf_counter() - started) * 1000
+    step = max(1, len(statements) // args.dateparser_n)
+    sample = statements[::step][: args.dateparser_n]
+    other = describe("dateparser.search_dates", time_each(lambda t, d: search_dates(t), sample))
+
+    print(
+        f"\nPer statement ({smart['n']:,} statements; dateparser on every {step}th: {other['n']:,})"
+    )
+    print(f"{'':26}{'median ms':>11}{'p99 ms':>10}{'statements/s':>15}{'load ms':>10}")
+    for row, load in ((smart, smart_import_ms), (other, dateparser_load_ms)):
+        print(f"{row['name']:26}{row['median_ms']:>11.3f}{row['p99_ms']:>10.3f}"
+              f"{row['per_second']:>15,.0f}{load:>10.0f}")  # fmt: skip
+    print(f"throughput ratio: {smart['per_second'] / other['per_second']:.0f}x dateparser")
+
+    cairn_ms, bare_ms = cold_start(args.cold_runs)
+    print(f"\nCold start (median of {args.cold_runs} runs)")
+    print(f'  cairn check "..."  {cairn_ms:7.1f} ms')
+    print(f"  python -c pass     {bare_ms:7.1f} ms")
+    print(f"  difference         {cairn_ms - bare_ms:7.1f} ms")
+
+    print("\nLong inputs (5 runs each)")
+    for name, text in long_inputs().items():
+        timings = [time_each(lambda t, d: analyze(t, today=d), [(text, "2026-01-10")])[0]
+                   for _ in range(5)]  # fmt: skip
+        print(f"  {name:38} {len(text):6,} chars  median {statistics.median(timings) * 1000:5.1f}"
+              f" ms  best {min(timings) * 1000:5.1f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

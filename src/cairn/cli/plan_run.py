@@ -1,0 +1,136 @@
+"""The state of one `cairn plan` run: the session, the prompter, and saving through the
+planning services (every answer is saved at once, so Ctrl-C loses nothing)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from cairn.accounts.models import Profile, User
+from cairn.cli.plan_ui import Prompter
+from cairn.goals import assess
+from cairn.goals.models import Goal
+from cairn.planning import services
+from cairn.planning.models import STEPS, PlanSession
+from cairn.smart import Assessment, analyze
+
+TITLES = {
+    "reflect": "Reflect: what does success mean to you?",
+    "brainstorm": "Brainstorm: ideas in each area",
+    "draft": "Draft: one actionable sentence",
+    "smart": "SMART, letter by letter",
+    "ladder": "Ladder: where the goal sits",
+    "breakdown": "Break it down: micro-goals",
+    "reward": "Reward: something to celebrate with",
+    "review": "Review and commit",
+}
+LETTER_NAMES = {
+    "S": "Specific",
+    "M": "Measurable",
+    "A": "Attainable",
+    "R": "Relevant",
+    "T": "Time-bound",
+}
+
+
+@dataclass
+class Run:
+    session: PlanSession
+    ui: Prompter
+    today: dt.date
+
+    @property
+    def owner(self) -> User:
+        return self.session.owner
+
+    @property
+    def goal(self) -> Goal | None:
+        return self.session.goal
+
+    def need_goal(self) -> Goal:
+        goal = self.session.goal
+        if goal is None:
+            raise ValidationError("Write the goal statement first (step 3).")
+        goal.refresh_from_db()
+        return goal
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return dict(self.session.state.get("smart", {}))
+
+    def save(self, step: str, data: dict[str, Any]) -> None:
+        """Save one answer; raise ValidationError when the services refuse it."""
+        saved = services.save_step(
+            self.session, step=step, data=data, version=self.session.version, today=self.today
+        )
+        if saved.conflict:
+            self.ui.say(
+                "  Note: this session was also changed elsewhere (another tab or terminal); "
+                "your answer was saved over it.",
+                "warn",
+            )
+        self.session = saved.session
+
+    def enter(self, step: str) -> None:
+        """Mark that the person reached `step`, so that a resume lands there. Harmless: the
+        data saved is what the step already holds."""
+        data = self._current(step)
+        if data is None or self.session.step == step:
+            return
+        # When refused, the step is still reached; a resume then lands one step earlier.
+        with contextlib.suppress(ValidationError):
+            self.save(step, data)
+
+    def _current(self, step: str) -> dict[str, Any] | None:
+        goal = self.session.goal
+        if step == "brainstorm":
+            return dict(self.session.state.get("brainstorm", {}))
+        if step == "reflect":
+            return {}
+        if goal is None:
+            return None
+        if step == "draft":
+            return {"statement": goal.statement}
+        if step == "ladder":
+            return {"parent": goal.parent}
+        return {}
+
+    def reload(self) -> None:
+        self.session = PlanSession.objects.select_related("goal", "owner").get(pk=self.session.pk)
+
+    def assess(self, statement: str) -> Assessment:
+        return analyze(statement, today=self.today, context=profile_context(self.owner))
+
+
+def profile_context(user: User) -> dict[str, Any]:
+    """What the analyzer may know about the person: the same context the web app gives it."""
+    return assess.profile_context(Profile.objects.filter(user=user).first())
+
+
+def letters_line(assessment: Assessment) -> str:
+    marks = {True: "✓", False: "✗", None: "?"}
+    return "  ".join(f"{letter} {marks[ok]}" for letter, ok in assessment.letters.items())
+
+
+def show_verdict(ui: Prompter, assessment: Assessment) -> None:
+    verdict = "SMART" if assessment.is_smart else "not SMART yet"
+    ui.say(f"  {letters_line(assessment)}   {verdict}", "ok" if assessment.is_smart else "warn")
+    for suggestion in assessment.suggestions:
+        name = LETTER_NAMES.get(suggestion.key, suggestion.key.replace("_", " "))
+        ui.say(f"  [{name}] {suggestion.message}")
+
+
+def header(run: Run, step: str) -> None:
+    run.ui.say()
+    run.ui.say(f"Step {STEPS.index(step) + 1} of {len(STEPS)} · {TITLES[step]}", "title")
+
+
+def describe(session: PlanSession) -> str:
+    goal = session.goal
+    what = f"“{goal.statement}”" if goal else "no statement yet"
+    when = session.updated_at.strftime("%Y-%m-%d %H:%M")
+    return f"{what} — step {session.step_number} of {len(STEPS)} ({session.step}), saved {when}"

@@ -1,0 +1,387 @@
+"""analyze(): read a goal statement and say which of S-M-A-R-T it meets, and why."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from cairn.smart import goal as goal_reader
+from cairn.smart import lexicon
+from cairn.smart.frequency import find_frequencies
+from cairn.smart.knowledge import EARNING_RE, GoalFacts, KnowledgeProvider, RuleBasedProvider
+from cairn.smart.model import FLAG_ORDER, Assessment, Context, Span, TimeKind
+from cairn.smart.numbers import NumberMention, find_numbers, parse_number_words
+from cairn.smart.suggest import suggest
+from cairn.smart.timeexpr import find_times
+from cairn.smart.timewords import Frequency, TimeMention
+
+DEFAULT_PROVIDER: KnowledgeProvider = RuleBasedProvider()
+
+# Same-length replacements, so offsets in the normalised text are offsets in the original.
+_NORMALISE = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
+     "\t": " ", "\n": " ", "\r": " ", "\u2009": " ", "\u202f": " "}
+)  # fmt: skip
+_PROGRAM_AFTER_RE = re.compile(
+    r"\s*-?\s*(?:days?|weeks?|months?|years?|yrs?)\b(?:[\s-]+[\w'-]+){0,3}?[\s-]+(?:"
+    + "|".join(lexicon.PROGRAM_NOUNS)
+    + r")\b"
+)
+# "CFA level 1", "part 2", "version 3": numbers in names, not targets.
+_NAME_NUMBER_BEFORE_RE = re.compile(
+    r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
+    r"round|step|unit|section|season|episode|no|number|#)\.?\s*$"
+)
+_CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
+_ONE_NOT_COUNT_BEFORE_RE = re.compile(r"\b(?:no|the|every|any|some|which|this|that)\s*-?$")
+_ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
+_RACE_RE = re.compile(r"\s(?:run|race|runs|races)\b")
+_BUSINESS_RE = re.compile(
+    r"\b(?:start|open|run|own|launch|found|build|buy|have)\w*\s+(?:(?:my|our)\s+own|a|an|my|our)"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:business|company|startup|firm|agency|studio|shop|store|"
+    r"restaurant|bakery|practice|clinic|salon|chain|franchise|consultancy|cafe|café|gym|"
+    r"label|brand|venture)s?\b"
+)
+_BUSINESS_UNITS_RE = re.compile(
+    r"\bchain\s+of\s+(?P<n>\d+|[a-z]+)\b|\b(?P<m>\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:restaurants|"
+    r"stores|shops|locations|branches|clinics|salons|franchises|cafes|gyms|outlets|offices)\b"
+)
+_NOT_INCOME_RE = re.compile(
+    r"\b(?:sales|revenue|deals?|seed|round|funding|fund|raise\s+a|save|saving|savings|"
+    r"budget|investments?|invest|pipeline|arr|mrr|gmv|turnover|sell|sold|loan|debt)\b"
+)
+_RAISE_RE = re.compile(r"\b(?:raise|pay\s+rise|salary\s+increase|pay\s+increase|bump)\b")
+_RATE_MULTIPLIER = {"day": 260, "week": 52, "month": 12, "quarter": 4, "year": 1}
+_HOURLY_RE = re.compile(r"\s*(?:an|per|a|/)\s*(?:hour|hr)\b")
+
+
+def analyze(
+    text: Any,
+    *,
+    today: date | str | None = None,
+    context: Context | Mapping[str, Any] | None = None,
+    provider: KnowledgeProvider | None = None,
+) -> Assessment:
+    """Assess one goal statement. Never raises on odd text: any string gets an answer.
+
+    >>> analyze("earn 100K a year by 2027", today="2026-01-10").deadline
+    datetime.date(2027, 12, 31)
+    """
+    text = text if isinstance(text, str) else ("" if text is None else str(text))
+    day = resolve_today(today)
+    person = context if isinstance(context, Context) else Context.from_mapping(context)
+    return _Analysis(text, day, person, provider or DEFAULT_PROVIDER).run()
+
+
+def resolve_today(today: date | str | None) -> date:
+    """`today` as a date: a date, a datetime, an ISO string; anything else is today."""
+    if isinstance(today, datetime):
+        return today.date()
+    if isinstance(today, date):
+        return today
+    if isinstance(today, str):
+        try:
+            return date.fromisoformat(today.strip()[:10])
+        except ValueError:
+            pass
+    return date.today()
+
+
+def normalise(text: str) -> str:
+    """Lower-case with the same length as `text`, curly quotes and dashes made plain."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered.translate(_NORMALISE)
+
+
+class _Analysis:
+    """One run of the analyzer; each step fills part of the Assessment."""
+
+    def __init__(self, text: str, today: date, context: Context, provider: KnowledgeProvider):
+        self.text = text
+        self.lowered = normalise(text)
+        self.today = today
+        self.context = context
+        self.provider = provider
+        self.result = Assessment(text=text, today=today)
+        self.flags: set[str] = set()
+        self.evidence: list[Span] = []
+
+    def run(self) -> Assessment:
+        numbers = find_numbers(self.lowered)
+        tokens = lexicon.tokenize(self.lowered)
+        times = find_times(self.lowered, self.today, tokens)
+        frequencies = _outside_times(find_frequencies(self.lowered, numbers), times)
+        self._resolve_time(times, frequencies)
+        targets = self._target_numbers(numbers, times, frequencies)
+        self.result.numbers = [mention.value for mention in targets]
+        reading = goal_reader.read_goal(self.lowered, self._blank(times), tokens)
+        self._classify(reading, targets, times, frequencies)
+        self._judge(reading, targets, frequencies)
+        self._collect_evidence(reading, targets, times, frequencies)
+        result = self.result
+        result.flags = [flag for flag in FLAG_ORDER if flag in self.flags]
+        result.evidence = sorted(self.evidence, key=lambda span: (span.start, span.end))
+        result.suggestions = suggest(result, self.context, times, reading)
+        return result
+
+    # --- T: deadline, period ----------------------------------------------------------
+
+    def _resolve_time(self, times: list[TimeMention], frequencies: list[Frequency]) -> None:
+        dated = [t for t in times if t.kind == "date"]
+        invalid = [t for t in times if t.kind == "invalid"]
+        undated = [t for t in times if t.kind == "undated"]
+        habits = [f for f in frequencies if not f.is_rate]
+        time: TimeKind = "none"
+        if dated:
+            time, self.result.deadline = "deadline", dated[0].deadline
+            if dated[0].deadline is not None and dated[0].deadline < self.today:
+                self.flags.add("deadline_past")
+        elif invalid:
+            time = "deadline"
+            self.flags.add("deadline_invalid")
+        elif undated:
+            time = "deadline"
+        elif habits:
+            time = "recurring"
+        self.result.time = time
+        self.result.period = habits[0].period if habits else None
+        if any(t.kind == "vague" for t in times):
+            self.flags.add("vague_words")
+
+    # --- numbers that are part of the target ---------------------------------------------
+
+    def _target_numbers(
+        self, numbers: list[NumberMention], times: list[TimeMention], frequencies: list[Frequency]
+    ) -> list[NumberMention]:
+        covered = bytearray(len(self.lowered))  # 1 inside a time or frequency expression
+        spans = [(t.start, t.end) for t in times if t.kind != "vague"]
+        spans += [(f.start, f.end) for f in frequencies]
+        for start, end in spans:
+            covered[start:end] = b"\x01" * (end - start)
+        targets: list[NumberMention] = []
+        for mention in numbers:
+            if covered[mention.start] and covered[mention.end - 1]:
+                continue
+            if self._not_a_target(mention):
+                continue
+            targets.append(mention)
+        return targets
+
+    def _not_a_target(self, mention: NumberMention) -> bool:
+        text, start, end = self.lowered, mention.start, mention.end
+        if mention.kind == "ordinal":
+            return True
+        if mention.kind == "digits":
+            if len(mention.text) == 4 and 1900 <= mention.value <= 2199:
+                return True  # a year that does not set the deadline ("since 2019")
+            if _CLOCK_AFTER_RE.match(text, end) or text[end : end + 2] == "/7":
+                return True  # "9am", "24/7"
+        if mention.kind in ("digits", "word") and _NAME_NUMBER_BEFORE_RE.search(
+            text, max(0, start - 10), start
+        ):
+            return True
+        if mention.kind == "word" and mention.value == 1 and mention.text == "one":
+            before = text[max(0, start - 8) : start]
+            if _ONE_NOT_COUNT_BEFORE_RE.search(before) or _ONE_NOT_COUNT_AFTER_RE.match(text, end):
+                return True  # "no one", "one of the", "one-on-one"
+        if mention.kind == "money" and _RACE_RE.match(text, end):
+            return True  # "run a 5k race"
+        # "a 3 year apprenticeship": a duration that describes a programme, not a target
+        return bool(_PROGRAM_AFTER_RE.match(text, end))
+
+    def _blank(self, times: list[TimeMention]) -> str:
+        """The text with time expressions replaced by spaces, for the clause reader."""
+        chars = list(self.lowered)
+        for mention in times:
+            chars[mention.start : mention.end] = " " * (mention.end - mention.start)
+        return "".join(chars)
+
+    # --- career, S, M, flags --------------------------------------------------------------
+
+    def _classify(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        times: list[TimeMention],
+        frequencies: list[Frequency],
+    ) -> None:
+        result = self.result
+        result.career = reading.career
+        if not reading.career:
+            self.flags.add("not_career")
+        compound = self._is_compound(reading, targets, frequencies)
+        if compound:
+            self.flags.add("compound")
+        vague_core = not targets and goal_reader.vague_core(reading)
+        if reading.vague and not targets:
+            self.flags.add("vague_words")
+        result.specific = bool(self.lowered.strip()) and not compound and not vague_core
+        habits = any(not f.is_rate for f in frequencies)
+        if targets:
+            result.measurable = True
+        elif vague_core or not self.lowered.strip():
+            result.measurable = False
+        elif reading.credential:
+            result.measurable = True
+        elif reading.process_goal:
+            result.measurable = False
+        else:
+            result.measurable = habits or bool(reading.outcomes) or bool(reading.goal_clauses)
+
+    def _is_compound(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        frequencies: list[Frequency],
+    ) -> bool:
+        """Several unrelated goals: clauses from work and personal life ("get promoted and
+        buy a house"), or two clauses that each carry their own target ("earn 80k and go
+        to 2 conferences"). "Learn SQL and build a dashboard" stays one goal."""
+        clauses = reading.goal_clauses
+        if len(clauses) < 2:
+            return False
+        personal = {goal_reader.clause_is_personal(self.lowered, s, e) for s, e, _ in clauses}
+        if len(personal) == 2:
+            return True
+        marks = [m.start for m in targets] + [f.start for f in frequencies if not f.is_rate]
+        marks = sorted(marks + [start for start, _, _ in reading.outcomes])
+        with_target = 0
+        for start, end, _ in clauses:  # does a target start inside this clause?
+            index = bisect.bisect_left(marks, start)
+            with_target += index < len(marks) and marks[index] < end
+        return with_target >= 2
+
+    # --- A, R ----------------------------------------------------------------------------
+
+    def _judge(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        frequencies: list[Frequency],
+    ) -> None:
+        facts = self._facts(reading, targets, frequencies)
+        try:
+            attainable = self.provider.attainable(facts, self.context)
+            relevant = self.provider.relevant(facts, self.context)
+        except Exception:  # a plug-in provider must not break the analyzer
+            return
+        self.result.attainable, self.result.attainable_reasons = (
+            attainable.verdict,
+            list(attainable.reasons),
+        )
+        self.result.relevant, self.result.relevant_reasons = (
+            relevant.verdict,
+            list(relevant.reasons),
+        )
+
+    def _facts(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        frequencies: list[Frequency],
+    ) -> GoalFacts:
+        text = self.lowered
+        titles = [text[s:e].strip() for s, e, kind in reading.outcomes if kind == "title"]
+        business = _BUSINESS_RE.search(text)
+        units = None
+        units_match = _BUSINESS_UNITS_RE.search(text)
+        if business and units_match:
+            units = _small_number(units_match["n"] or units_match["m"])
+        return GoalFacts(
+            text=text,
+            today=self.today,
+            deadline=self.result.deadline,
+            career=self.result.career,
+            measurable=self.result.measurable,
+            process_goal=reading.process_goal and not reading.credential,
+            yearly_pay=self._yearly_pay(targets, frequencies),
+            raise_percent=self._raise_percent(targets),
+            title=titles[0] if titles else None,
+            business=bool(business),
+            business_units=units,
+        )
+
+    def _yearly_pay(
+        self, targets: list[NumberMention], frequencies: list[Frequency]
+    ) -> float | None:
+        money = [m for m in targets if m.kind == "money"]
+        if not money or _NOT_INCOME_RE.search(self.lowered) or not EARNING_RE.search(self.lowered):
+            return None
+        amount = max(money, key=lambda mention: mention.value)
+        multiplier = 1.0
+        if _HOURLY_RE.match(self.lowered, amount.end):
+            multiplier = 2080
+        for frequency in frequencies:
+            if frequency.is_rate and 0 <= frequency.start - amount.end <= 8:
+                multiplier = _RATE_MULTIPLIER.get(frequency.period, 1)
+        return float(amount.value) * multiplier
+
+    def _raise_percent(self, targets: list[NumberMention]) -> float | None:
+        if not _RAISE_RE.search(self.lowered):
+            return None
+        percents = [m.value for m in targets if m.kind == "percent"]
+        return float(percents[0]) if percents else None
+
+    # --- evidence ------------------------------------------------------------------------
+
+    def _collect_evidence(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        times: list[TimeMention],
+        frequencies: list[Frequency],
+    ) -> None:
+        number_kinds = {"money": "money", "percent": "percent"}
+        for mention in targets:
+            self._add(mention.start, mention.end, number_kinds.get(mention.kind, "count"))
+        time_kinds = {"date": "deadline", "undated": "time limit", "invalid": "invalid date",
+                      "vague": "vague time"}  # fmt: skip
+        for time in times:
+            if time.kind in time_kinds:
+                self._add(time.start, time.end, time_kinds[time.kind])
+        for frequency in frequencies:
+            self._add(
+                frequency.start, frequency.end, "pay rate" if frequency.is_rate else "frequency"
+            )
+        if "vague_words" in self.flags:
+            for start, end, _ in reading.vague:
+                self._add(start, end, "vague word")
+        for start, end, kind in reading.outcomes:
+            self._add(start, end, kind)
+        for start, _, verb in reading.goal_clauses:
+            if verb != "want":
+                self._add(start, start + len(verb), "action verb")
+        if not self.result.career:
+            for start, end, _ in reading.non_career:
+                self._add(start, end, "personal")
+
+    def _add(self, start: int, end: int, kind: str) -> None:
+        start, end = max(0, start), min(len(self.text), end)
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            self.evidence.append(Span(start, end, kind, self.text[start:end]))
+
+
+def _outside_times(frequencies: list[Frequency], times: list[TimeMention]) -> list[Frequency]:
+    """Drop "frequencies" inside a time expression: "a year from now" is a duration."""
+    if not frequencies or not times:
+        return frequencies
+    taken = bytearray(max(t.end for t in times))
+    for time in times:
+        if time.kind != "vague":
+            taken[time.start : time.end] = b"\x01" * (time.end - time.start)
+    return [f for f in frequencies if not any(taken[f.start : f.end])]
+
+
+def _small_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text) if len(text) < 7 else None
+    return parse_number_words(text)

@@ -1,0 +1,142 @@
+"""Relative times: durations ("within 18 months", "2 years from now"), this/next periods
+("next quarter", "end of the year") and durations that only describe the past."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from cairn.smart import dates
+from cairn.smart.numbers import parse_number_words
+from cairn.smart.timewords import COUNT, UNIT, TimeMention, mention
+
+
+def relative_period(match: re.Match[str], today: date, text: str) -> TimeMention:
+    """this/next year, quarter, month or week; "end of the year" is this year's."""
+    which = (match["which"] or "this").split()[-1]
+    offset = 1 if which in ("next", "following", "coming") else 0
+    unit = match["unit"]
+    if unit == "year":
+        return mention(match, "date", dates.year_end(today.year + offset))
+    if unit == "quarter":
+        start = dates.add_months(today.replace(day=1), 3 * offset)
+        if start is None:
+            return mention(match, "invalid")
+        return mention(match, "date", dates.quarter_end(start.year, dates.quarter_of(start)))
+    if unit == "month":
+        start = dates.add_months(today.replace(day=1), offset)
+        if start is None:
+            return mention(match, "invalid")
+        return mention(match, "date", dates.last_day_of_month(start.year, start.month))
+    sunday = dates.add_days(today, 6 - today.weekday() + 7 * offset)
+    return mention(match, "date", sunday)
+
+
+def duration_count(count_text: str) -> float | None:
+    count_text = count_text.strip()
+    if count_text in ("a", "an"):
+        return 1
+    if count_text == "half a":
+        return 0.5
+    if count_text in ("a couple of",):
+        return 2
+    if count_text in ("a few", "several"):
+        return None  # vague: "in a few months"
+    if count_text[0].isdigit():
+        return float(count_text)
+    value = parse_number_words(count_text)
+    return float(value) if value is not None else None
+
+
+def add_duration(today: date, count: float, unit: str) -> date | None:
+    unit = unit.rstrip("s")
+    if count > 100_000:
+        return None
+    if unit in ("day",):
+        return dates.add_days(today, round(count))
+    if unit in ("week", "wk"):
+        return dates.add_days(today, round(count * 7))
+    months = {"month": 1, "mo": 1, "quarter": 3, "year": 12, "yr": 12}[unit]
+    return dates.add_months(today, round(count * months))
+
+
+def duration(match: re.Match[str], today: date, text: str) -> TimeMention:
+    prep = (match["prep"] or "").split()
+    count = duration_count(match["n"])
+    if prep and prep[0] in ("for", "after") and not match["next"]:
+        return mention(match, "background")  # "for 12 years", "after 10 years as a nurse"
+    if count is None:
+        return mention(match, "vague")
+    if match["extra"] or (match.re.groupindex.get("half") and match["half"]):
+        count += 0.5
+    return mention(match, "date", add_duration(today, count, match["unit"]))
+
+
+_FROM_NOW_BEFORE_RE = re.compile(
+    rf"\b(?P<n>{COUNT})(?P<half>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>{UNIT})(?:'s)?\s+$"
+)
+
+
+_BACKGROUND_BEFORE_RE = re.compile(
+    rf"\b(?:{COUNT})\s*-?\s*(?:{UNIT})\s+(?:of\s+)?(?:in\s+(?:the|this|my)\s+)?$"
+    rf"|\b(?:{COUNT})[\s-]*(?:years?|yrs?)[\s-]$"
+)
+
+
+def from_now(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    """ "2 years from now", "in 18 months' time": a duration counted from today."""
+    before = _FROM_NOW_BEFORE_RE.search(text, max(0, match.start() - 48), match.start())
+    if before is None:
+        return None
+    count = duration_count(before["n"])
+    if count is None:
+        return TimeMention(before.start(), match.end(), "vague")
+    if before["half"]:
+        count += 0.5
+    deadline = add_duration(today, count, before["unit"])
+    return TimeMention(before.start(), match.end(), "date" if deadline else "invalid", deadline)
+
+
+def background(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    """Durations that describe the past or an age, not a limit: "10 years of experience"."""
+    word = match.group()
+    before = _BACKGROUND_BEFORE_RE.search(text, max(0, match.start() - 48), match.start())
+    if before is None:
+        return None
+    if word in ("industry", "field", "business", "role", "job", "company", "trade"):
+        if not re.search(r"\bin\s+(?:the|this|my)\s+$", before.group()):
+            return None  # "3 years in the industry", not "a 2 year job"
+    elif word in ("ago", "experience") and before.group().rstrip().endswith(("the", "this", "my")):
+        return None
+    return TimeMention(before.start(), match.end(), "background")
+
+
+_WITHIN_BEFORE_RE = re.compile(r"\b(?P<prep>in|within|over|during|for)\s*$")
+
+
+def relative_guarded(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    which = match["which"]
+    if which == "the" and not match.group().startswith(("end", "the end", "close", "the close")):
+        return None  # "the year" alone is not a time ("employee of the year")
+    before = _WITHIN_BEFORE_RE.search(text[max(0, match.start() - 10) : match.start()])
+    # "within the next year" is a span of one year from today, not next calendar year;
+    # "in the next quarter" is the calendar quarter after this one
+    if (
+        which.split()[-1] in ("next", "coming", "following")
+        and before
+        and (before["prep"] != "in" or match["unit"] == "year")
+    ):
+        return mention(match, "date", add_duration(today, 1, match["unit"]))
+    return relative_period(match, today, text)
+
+
+def edge_of(match: re.Match[str], today: date) -> TimeMention:
+    """Year-end, EOY, end of month: the end of the current period."""
+    words = match.group()
+    if "quarter" in words or words == "eoq":
+        return mention(match, "date", dates.quarter_end(today.year, dates.quarter_of(today)))
+    if "month" in words or words == "eom":
+        return mention(match, "date", dates.last_day_of_month(today.year, today.month))
+    if "week" in words or words == "eow":
+        return mention(match, "date", dates.add_days(today, 6 - today.weekday()))
+    return mention(match, "date", dates.year_end(today.year))

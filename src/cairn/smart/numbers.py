@@ -1,0 +1,195 @@
+"""Find numbers in a statement: digits, words and suffixes ("100K", "$1.2M", "a dozen").
+
+Works on the lower-cased statement (same length as the original, so offsets carry over).
+Patterns avoid nested quantifiers so that a 20,000-digit run costs one linear scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNIT_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Words that stand for a number on their own ("twice a week" is two times).
+MULTIPLE_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+
+_NUMBER_WORD = "|".join(sorted([*UNIT_WORDS, *SCALE_WORDS, "dozen"], key=len, reverse=True))
+# No leading \\b: a pattern that starts with plain words lets the engine skip ahead fast;
+# the word start is checked in code.
+WORD_NUMBER_RE = re.compile(rf"(?:{_NUMBER_WORD})(?:(?:-|\s+)(?:{_NUMBER_WORD}))*+(?![\w'-])")
+_A_BEFORE_SCALE_RE = re.compile(r"\b(?:half\s+a|a|one)\s+$")
+MULTIPLE_RE = re.compile(r"\b(?:once|twice|thrice)\b")
+
+SUFFIX_VALUES = {
+    "k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mn": 1_000_000,
+    "mil": 1_000_000, "million": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}  # fmt: skip
+CURRENCY_SYMBOLS = "$£€¥₹"
+CURRENCY_WORDS_RE = re.compile(
+    r"\s?(?:dollars?|bucks|pounds?(?!\s+of)|quid|euros?|usd|gbp|eur|cad|aud|nzd|inr|rupees?|"
+    r"yen|francs?|chf|sek|nok|dkk|pesos?|zar|rand)\b"
+)
+# Starts with a digit so that the regex engine can skip ahead fast; what comes before
+# the number (a currency sign, a letter that makes it part of a name) is checked in code.
+DIGIT_NUMBER_RE = re.compile(
+    r"(?P<int>\d(?:\d{0,2}(?:,\d{3})++(?![\d,])|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,.])|\d*+))"
+    r"(?:\.(?P<frac>\d++))?"
+    r"(?:\s?(?P<suf>k|m|mn|mil|bn|b|thousand|million|billion|grand)(?![\w$£€]))?"
+    r"(?P<pct>\s?%|\s?(?:percent|per\s?cent)\b)?"
+)
+_LEADING_CURRENCY_RE = re.compile(rf"(?:(?:us|au|ca|nz|c|a)?[{CURRENCY_SYMBOLS}]\s?)$")
+# A currency symbol may also follow the amount ("100€", "5000$").
+TRAILING_SYMBOL_RE = re.compile(rf"\s?[{CURRENCY_SYMBOLS}]")
+ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
+MAX_DIGITS = 15  # longer runs are not quantities (and int() refuses past 4,300 digits)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number found in the text. kind: money, percent, ordinal, word, digits."""
+
+    start: int
+    end: int
+    value: int | float
+    kind: str
+    text: str
+
+
+def parse_number_words(words: str) -> int | None:
+    """Value of a run of number words: "twenty-five" -> 25, "a dozen" -> 12."""
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", words.strip()):
+        if word in ("a", ""):
+            continue
+        if word in UNIT_WORDS:
+            current += UNIT_WORDS[word]
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in SCALE_WORDS:
+            total += max(current, 1) * SCALE_WORDS[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _clean_value(value: float) -> int | float:
+    """Integers stay integers: 1.2M is 1200000, not 1200000.0."""
+    if value == int(value):
+        return int(value)
+    return round(value, 6)
+
+
+_EARNING_BEFORE_RE = re.compile(
+    r"\b(?:earn\w*|make|making|salary|paid|income|pay|revenue|save|raise|bill\w*|"
+    r"commission|profit|budget)\b[^.;]*$"
+)
+
+
+def _range_dash(text: str, start: int) -> bool:
+    """ "5-10 clients": a dash between two numbers is a range, not part of a name."""
+    return start >= 2 and text[start - 2].isdigit()
+
+
+def find_digit_numbers(lowered: str) -> list[NumberMention]:
+    mentions: list[NumberMention] = []
+    for match in DIGIT_NUMBER_RE.finditer(lowered):
+        start = match.start()
+        before = lowered[start - 1] if start else " "
+        if (
+            before.isalnum()
+            or before in "_.,/:"
+            or (before == "-" and not _range_dash(lowered, start))
+        ):
+            continue  # "web3", "1.5.2", "24/7", "covid-19": not quantities (but "5-10" is)
+        currency = _LEADING_CURRENCY_RE.search(lowered, max(0, start - 4), start)
+        if currency:
+            ahead = lowered[currency.start() - 1] if currency.start() else " "
+            if ahead.isalnum():
+                currency = None
+            else:
+                start = currency.start()
+        integer = re.sub(r"[, \u00a0\u202f]", "", match["int"])
+        if len(integer) > MAX_DIGITS:
+            continue
+        fraction = match["frac"] or ""
+        if len(fraction) > MAX_DIGITS:
+            continue
+        value = float(f"{integer}.{fraction}") if fraction else float(integer)
+        suffix = match["suf"]
+        if suffix:
+            value *= SUFFIX_VALUES[suffix]
+        end = match.end()
+        kind = "digits"
+        if match["pct"]:
+            kind = "percent"
+        elif currency:
+            kind = "money"
+        else:
+            trailing = TRAILING_SYMBOL_RE.match(lowered, end) or CURRENCY_WORDS_RE.match(
+                lowered, end
+            )
+            if trailing:
+                kind, end = "money", trailing.end()
+            elif not suffix and ORDINAL_SUFFIX_RE.match(lowered, end):
+                kind = "ordinal"
+            elif suffix in ("k", "m", "mn", "mil", "bn", "b", "grand"):
+                kind = "money"  # "100k", "1.2m": in goal statements these are sums
+            elif value >= 1000 and _EARNING_BEFORE_RE.search(lowered, max(0, start - 30), start):
+                kind = "money"  # "earn 85000 a year": a sum even without a sign
+        mentions.append(NumberMention(start, end, _clean_value(value), kind, lowered[start:end]))
+    return mentions
+
+
+def find_word_numbers(lowered: str) -> list[NumberMention]:
+    mentions: list[NumberMention] = []
+    for match in WORD_NUMBER_RE.finditer(lowered):
+        start = match.start()
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_'-"):
+            continue  # inside a word: "often", "stone"
+        value = parse_number_words(match.group())
+        if value is None:
+            continue
+        if match.group().startswith(("dozen", "hundred", "thousand", "million", "billion")):
+            article = _A_BEFORE_SCALE_RE.search(lowered, max(0, start - 10), start)
+            if article:
+                start = article.start()  # "a dozen", "half a million": the span takes it all
+                if article.group().startswith("half"):
+                    value //= 2
+        end = match.end()
+        kind = "word"
+        trailing = CURRENCY_WORDS_RE.match(lowered, end)
+        if trailing:
+            kind, end = "money", trailing.end()
+        mentions.append(NumberMention(start, end, value, kind, lowered[start:end]))
+    for match in MULTIPLE_RE.finditer(lowered):
+        word = match.group()
+        mentions.append(
+            NumberMention(match.start(), match.end(), MULTIPLE_WORDS[word], "multiple", word)
+        )
+    return mentions
+
+
+def find_numbers(lowered: str) -> list[NumberMention]:
+    """All numbers, in order of position, digits and words alike."""
+    digits = find_digit_numbers(lowered)
+    taken = bytearray(len(lowered))
+    for mention in digits:
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    # "1 million": the digits already took "million"
+    words = [m for m in find_word_numbers(lowered) if not any(taken[m.start : m.end])]
+    mentions = digits + words
+    mentions.sort(key=lambda mention: mention.start)
+    return mentions

@@ -1,0 +1,1 @@
+"""Tests of `cairn` commands that have grown their own folder (`cairn plan`)."""
