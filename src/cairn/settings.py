@@ -139,7 +139,7 @@ STATIC_ROOT = CAIRN_HOME / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at every start while it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cairn.web.storage.StaticStorage"},
 }
 # Tests and DEBUG serve straight from the apps' folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

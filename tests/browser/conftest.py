@@ -173,3 +173,19 @@ def planned_session(alice: User, transactional_db: None) -> PlanSession:
     )
     saved = planning.save_step(session, step="review", data={})
     return saved.session
+
+
+def session_version(page: Page) -> int:
+    """The session version the page holds: each autosave answers with the new one."""
+    return int(page.locator("#version").input_value())
+
+
+def wait_for_autosave(page: Page, after: int) -> int:
+    """Wait until an autosave newer than version `after` reached the page; the new version."""
+    from playwright.sync_api import expect
+
+    page.wait_for_function(
+        "v => Number(document.getElementById('version').value) > v", arg=after
+    )
+    expect(page.locator("#save-status")).not_to_have_text("Saved as you type.")
+    return session_version(page)

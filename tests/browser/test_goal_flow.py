@@ -185,6 +185,10 @@ def test_sign_up_to_achieved_goal_with_history(page: Page, shots: Shots) -> None
     page.get_by_role("button", name="Mark achieved").click()
 
     expect_message(page, "Achieved! Time for your reward.")
+    # The celebration: the reward chosen at the start, then back to the goal.
+    expect(page.get_by_role("region", name="Your reward")).to_be_visible()
+    shots(page, "celebrate")
+    page.get_by_role("link", name="Back to the goal").click()
     expect(badges.first).to_have_text("Achieved")
     looking_back = page.get_by_role("region", name="Looking back")
     for answer in answers.values():

@@ -7,6 +7,7 @@ from cairn.goals.views import (
     finish,
     goal,
     reflect,
+    roadmap,
     smart,
     steps,
 )
@@ -36,6 +37,7 @@ urlpatterns = [
     path(G + "steps/<int:step_id>/delete/", steps.delete, name="step_delete"),
     path(G + "check-ins/", checkins.add, name="check_in_add"),
     path(G + "check-ins/<int:check_in_id>/delete/", checkins.delete, name="check_in_delete"),
+    path("roadmap/", roadmap.roadmap_page, name="roadmap"),
     path("achievements/", achievements.log, name="achievements"),
     path("achievements.md", achievements.markdown, name="achievements_md"),
     path("achievements/print/", achievements.printable, name="achievements_print"),
