@@ -184,8 +184,6 @@ def wait_for_autosave(page: Page, after: int) -> int:
     """Wait until an autosave newer than version `after` reached the page; the new version."""
     from playwright.sync_api import expect
 
-    page.wait_for_function(
-        "v => Number(document.getElementById('version').value) > v", arg=after
-    )
+    page.wait_for_function("v => Number(document.getElementById('version').value) > v", arg=after)
     expect(page.locator("#save-status")).not_to_have_text("Saved as you type.")
     return session_version(page)

@@ -67,4 +67,24 @@ def test_query_count_does_not_grow_with_goals(alice, alice_client, today):
     make_goals(alice, 199, today)
     with_two_hundred = dashboard_queries(alice_client)
     assert with_one == with_two_hundred
-    assert with_one <= 4  # session, user, goals (+ nothing per goal)
+    # session, user, the light list of goals, the shown cards, open sessions: nothing per goal
+    assert with_one <= 5
+
+
+def test_big_groups_link_to_the_full_list(alice, alice_client, today):
+    for index in range(15):
+        make_goal(alice, f"Five-year goal {index}", horizon=5)
+    page = alice_client.get("/").content.decode()
+    assert page.count("<article") == 12
+    assert "See all 15 5-year goals" in page
+    listing = alice_client.get("/goals/?status=active&horizon=5").content.decode()
+    assert listing.count("<article") == 15
+    assert "Page" not in listing  # 15 fit on one page of 24
+    for index in range(15, 30):
+        make_goal(alice, f"Five-year goal {index}", horizon=5)
+    second = alice_client.get("/goals/?status=active&horizon=5&page=2").content.decode()
+    assert second.count("<article") == 6 and "Page 2 of 2" in second
+
+
+def test_full_list_is_private(goal, charlie_client):
+    assert "Earn $100K" not in charlie_client.get("/goals/?status=active").content.decode()

@@ -84,16 +84,33 @@ def _metric_fraction(goal: Goal) -> float | None:
     return max(0.0, min(1.0, float((latest - baseline) / span)))
 
 
+# A dashboard is read at a glance: each group shows its first cards and links to the rest.
+CARDS_PER_GROUP = 12
+
+
 def dashboard(owner: User, today: dt.date) -> dict[str, Any]:
-    goals = list(with_progress(Goal.objects.filter(owner=owner), today))
-    for goal in goals:
+    """Two queries whatever the number of goals: a light list, then the shown cards in full."""
+    rows = list(
+        Goal.objects.filter(owner=owner)
+        .order_by("deadline", "created_at", "id")
+        .values_list("pk", "status", "horizon")
+    )
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for pk, status, horizon in rows:
+        groups.setdefault((status, horizon if status == Status.ACTIVE else None), []).append(pk)
+    shown = {pk for ids in groups.values() for pk in ids[:CARDS_PER_GROUP]}
+    cards = {g.pk: g for g in with_progress(Goal.objects.filter(pk__in=shown), today)}
+    for goal in cards.values():
         goal.progress = progress_fraction(goal)  # type: ignore[attr-defined]
-    active = [g for g in goals if g.status == Status.ACTIVE]
-    by_horizon = {h: [g for g in active if g.horizon == h] for h in (1, 5, 10)}
+
+    def group(status: str, horizon: int | None) -> dict[str, Any]:
+        ids = groups.get((status, horizon), [])
+        return {"goals": [cards[pk] for pk in ids[:CARDS_PER_GROUP]], "total": len(ids)}
+
     return {
-        "horizons": [(h, by_horizon[h]) for h in (1, 5, 10)],
-        "no_horizon": [g for g in active if g.horizon is None],
-        "drafts": [g for g in goals if g.status == Status.DRAFT],
-        "achieved_count": sum(g.status == Status.ACHIEVED for g in goals),
-        "abandoned_count": sum(g.status == Status.ABANDONED for g in goals),
+        "horizons": [(h, group(Status.ACTIVE, h)) for h in (1, 5, 10)],
+        "no_horizon": group(Status.ACTIVE, None),
+        "drafts": group(Status.DRAFT, None),
+        "achieved_count": len(groups.get((Status.ACHIEVED, None), [])),
+        "abandoned_count": len(groups.get((Status.ABANDONED, None), [])),
     }

@@ -16,6 +16,7 @@ G = "goals/<int:goal_id>/"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("goals/", dashboard.goal_list, name="goal_list"),
     path("goals/achieved/", dashboard.archive, {"status": "achieved"}, name="achieved"),
     path("goals/abandoned/", dashboard.archive, {"status": "abandoned"}, name="abandoned"),
     path("goals/new/", goal.create, name="goal_new"),
