@@ -21,22 +21,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from cairn.accounts.models import User
+from cairn.goals.insight import card_pace
 from cairn.goals.models import CheckIn, Goal, Period, Status, Step
+from cairn.goals.periods import period_start
 
 
 def _count(queryset: QuerySet[Any]) -> Any:
     counted = queryset.order_by().values("goal").annotate(n=Count("*")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
-def period_start(period: str, today: dt.date) -> dt.date:
-    if period == Period.WEEK:
-        return today - dt.timedelta(days=today.weekday())
-    if period == Period.MONTH:
-        return today.replace(day=1)
-    if period == Period.QUARTER:
-        return today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-    return today.replace(month=1, day=1)
 
 
 def _period_start_expression(today: dt.date) -> Case:
@@ -102,6 +94,7 @@ def dashboard(owner: User, today: dt.date) -> dict[str, Any]:
     cards = {g.pk: g for g in with_progress(Goal.objects.filter(pk__in=shown), today)}
     for goal in cards.values():
         goal.progress = progress_fraction(goal)  # type: ignore[attr-defined]
+        goal.pace = card_pace(goal, today)  # type: ignore[attr-defined]
 
     def group(status: str, horizon: int | None) -> dict[str, Any]:
         ids = groups.get((status, horizon), [])

@@ -15,6 +15,7 @@ from cairn.goals import queries, services
 from cairn.goals.access import own_goal
 from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
 from cairn.goals.history import changes_of
+from cairn.goals.insight import goal_insight
 from cairn.goals.models import Goal, Status
 from cairn.goals.views.common import render_form, run_service
 from cairn.goals.views.smart import panel_context, with_rewrite
@@ -73,9 +74,11 @@ def detail(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 
 def goal_context(goal: Goal, **forms: object) -> dict[str, object]:
-    annotated = queries.with_progress(Goal.objects.filter(pk=goal.pk), timezone.localdate()).get()
+    today = timezone.localdate()
+    annotated = queries.with_progress(Goal.objects.filter(pk=goal.pk), today).get()
     annotated.progress = queries.progress_fraction(annotated)  # type: ignore[attr-defined]
     return {
+        **goal_insight(annotated, today),
         "goal": annotated,
         "steps": list(goal.steps.all()),
         "check_ins": list(goal.check_ins.all()[:50]),

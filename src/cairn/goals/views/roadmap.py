@@ -14,7 +14,12 @@ from cairn.web.types import AuthedRequest
 def roadmap_page(request: AuthedRequest) -> HttpResponse:
     """One query: every goal that is not abandoned, arranged as the ladder."""
     today = timezone.localdate()
-    goals = list(Goal.objects.filter(owner=request.user).exclude(status=Status.ABANDONED))
-    rungs = roadmap.flatten(roadmap.build(goals, today))
-    context = {"rungs": rungs, "years": roadmap.year_marks(today), "today": today}
+    goals = Goal.objects.filter(owner=request.user).exclude(status=Status.ABANDONED)
+    rungs = roadmap.flatten(roadmap.build(roadmap.nodes(goals), today))
+    context = {
+        "rungs": rungs,
+        "rows": roadmap.rows_html(rungs),
+        "years": roadmap.year_marks(today),
+        "today": today,
+    }
     return render(request, "goals/roadmap.html", context)
