@@ -187,3 +187,8 @@ def wait_for_autosave(page: Page, after: int) -> int:
     page.wait_for_function("v => Number(document.getElementById('version').value) > v", arg=after)
     expect(page.locator("#save-status")).not_to_have_text("Saved as you type.")
     return session_version(page)
+
+
+def wait_for_htmx(page: Page) -> None:
+    """Wait until no htmx request is in flight (htmx marks the element that sent it)."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")

@@ -144,7 +144,7 @@ def test_sign_up_to_achieved_goal_with_history(page: Page, shots: Shots) -> None
     page.get_by_label("Note").fill("Raise after the review")
     page.get_by_role("button", name="Log check-in").click()
     expect_message(page, "Check-in logged.")
-    rows = page.locator("table tbody tr")
+    rows = page.get_by_role("region", name="Check-ins").locator("table tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text(today.isoformat())
     expect(rows.nth(0)).to_contain_text("75000")

@@ -14,7 +14,6 @@ from cairn.goals.models import (
     Period,
     Prompt,
     RewardSize,
-    Visibility,
 )
 from cairn.goals.services.reflections import ANSWER_MAX
 
@@ -67,11 +66,6 @@ class GoalForm(forms.Form):
     reward = forms.CharField(max_length=300, required=False, label="Your reward")
     reward_size = forms.ChoiceField(
         choices=[("", "—"), *list(RewardSize.choices)], required=False, label="Reward size"
-    )
-    visibility = forms.ChoiceField(
-        choices=[(Visibility.PRIVATE, Visibility.PRIVATE.label)],
-        initial=Visibility.PRIVATE,
-        help_text="Sharing with a buddy or a small circle comes later.",
     )
 
     def __init__(self, *args: Any, owner: Any, goal: Goal | None = None, **kwargs: Any) -> None:

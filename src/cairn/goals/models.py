@@ -34,6 +34,7 @@ class Period(models.TextChoices):
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
     ACTIVE = "active", "Active"
+    PAUSED = "paused", "Paused"
     ACHIEVED = "achieved", "Achieved"
     ABANDONED = "abandoned", "Abandoned"
 

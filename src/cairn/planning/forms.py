@@ -12,6 +12,7 @@ from cairn.accounts.models import Profile
 from cairn.goals.assess import profile_context
 from cairn.goals.forms import DateInput, GoalForm
 from cairn.goals.models import Area, Goal, Period, RewardSize
+from cairn.goals.rules import horizon_for
 from cairn.planning.models import PlanSession
 from cairn.smart import analyze
 
@@ -62,8 +63,12 @@ class BrainstormForm(StepForm):
 
 
 def all_ideas(session: PlanSession) -> list[str]:
-    ideas = session.state.get("brainstorm", {}).get("ideas", {})
-    return [idea for lines in ideas.values() for idea in lines]
+    """Ideas in the order the areas were brainstormed (PostgreSQL's JSON sorts the keys)."""
+    brainstorm = session.state.get("brainstorm", {})
+    ideas = brainstorm.get("ideas", {})
+    order = [area for area in brainstorm.get("areas", []) if area in ideas]
+    order += [area for area in ideas if area not in order]
+    return [idea for area in order for idea in ideas[area]]
 
 
 class DraftForm(StepForm):
@@ -94,6 +99,8 @@ def _read_from_statement(goal: Goal, values: dict[str, Any]) -> dict[str, Any]:
     filled: dict[str, Any] = {}
     if values.get("deadline") is None and found.deadline:
         filled["deadline"] = found.deadline
+        if not values.get("horizon") and found.deadline >= timezone.localdate():
+            filled["horizon"] = horizon_for(found.deadline, timezone.localdate())
     if not values.get("frequency_period") and found.period in Period.values and found.numbers:
         filled |= {"frequency_period": found.period, "frequency_count": int(found.numbers[0])}
     if values.get("metric_target") is None and len(found.numbers) == 1 and not found.period:

@@ -17,7 +17,7 @@ from cairn.accounts.models import User
 from cairn.accounts.services import update_profile
 from cairn.goals import rules
 from cairn.goals import services as goal_services
-from cairn.goals.models import Goal, GoalReflection, Prompt, Status, Step
+from cairn.goals.models import Area, Goal, GoalReflection, Prompt, Status, Step
 from cairn.planning.models import STEPS, PlanSession
 
 UNDO_DAYS = 30
@@ -67,8 +67,13 @@ def save_step(
     session = PlanSession.objects.select_for_update().get(pk=session.pk)
     if not session.is_open:
         raise ValidationError("This session is finished or discarded.")
-    conflict = version is not None and version != session.version
+    tab = str(data.pop("tab", "") or "")[:40]
+    stale = version is not None and version != session.version
+    # A stale version from the tab that wrote last is its own save still in flight.
+    conflict = stale and not (tab and session.state.get("last_tab") == tab)
     HANDLERS[step](session, data, today or timezone.localdate())
+    if tab:
+        session.state["last_tab"] = tab
     if session.goal is not None:
         session.goal.refresh_from_db()  # the goal services saved their own copy
     session.step = step
@@ -106,16 +111,27 @@ def _short(value: Any, limit: int) -> str:
     return text
 
 
+def _area_of_idea(session: PlanSession, idea: str) -> str | None:
+    ideas = session.state.get("brainstorm", {}).get("ideas", {})
+    area = next((key for key, lines in ideas.items() if idea in lines), None)
+    return area if area in Area.values else None
+
+
 def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
     statement = str(data.get("statement", ""))
     if "idea" in data:
         session.state["idea"] = _short(data["idea"], IDEA_MAX)
+    area = _area_of_idea(session, session.state.get("idea", ""))
+    unset = session.goal is None or session.goal.area == Area.OTHER
+    fields = {"area": area} if area and unset else {}
     if session.goal is None:
         session.goal = goal_services.create_goal(
-            owner=session.owner, statement=statement, status=Status.DRAFT, today=today
+            owner=session.owner, statement=statement, status=Status.DRAFT, today=today, **fields
         )
     else:
-        goal_services.update_goal(session.goal, by=session.owner, statement=statement, today=today)
+        goal_services.update_goal(
+            session.goal, by=session.owner, statement=statement, today=today, **fields
+        )
 
 
 def _require_goal(session: PlanSession) -> Goal:
@@ -148,24 +164,40 @@ def _ladder(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
     parent = data.get("parent")
     rung = _short(data.get("new_rung_statement", ""), 500)
     if rung:
-        parent = goal_services.create_goal(
-            owner=session.owner,
-            statement=rung,
-            horizon=data.get("new_rung_horizon"),
-            status=Status.DRAFT,
-            today=today,
-        )
+        parent = _drafted_rung(session, "rung_id", rung, data.get("new_rung_horizon"), None, today)
     goal_services.update_goal(goal, by=session.owner, parent=parent, today=today)
     child = _short(data.get("new_child_statement", ""), 500)
     if child:  # a shorter rung this goal needs, drafted now and placed under it
-        goal_services.create_goal(
+        _drafted_rung(session, "child_id", child, data.get("new_child_horizon"), goal, today)
+
+
+def _drafted_rung(
+    session: PlanSession,
+    slot: str,
+    statement: str,
+    horizon: Any,
+    parent: Goal | None,
+    today: dt.date,
+) -> Goal:
+    """The goal drafted on the ladder step: made once, then updated as the person types
+    (autosave would otherwise leave a goal for every pause in their typing)."""
+    drafted = Goal.objects.filter(
+        pk=session.state.get(slot), owner=session.owner, status=Status.DRAFT
+    ).first()
+    if drafted is None:
+        drafted = goal_services.create_goal(
             owner=session.owner,
-            statement=child,
-            horizon=data.get("new_child_horizon"),
-            parent=goal,
+            statement=statement,
+            horizon=horizon,
+            parent=parent,
             status=Status.DRAFT,
             today=today,
         )
+        session.state[slot] = drafted.pk
+        return drafted
+    return goal_services.update_goal(
+        drafted, by=session.owner, statement=statement, horizon=horizon, today=today
+    )
 
 
 def _reward(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
@@ -188,6 +220,12 @@ HANDLERS: dict[str, Callable[[PlanSession, dict[str, Any], dt.date], None]] = {
     "reward": _reward,
     "review": _nothing,
 }
+
+
+def visit(session: PlanSession, step: str) -> None:
+    """The person is on this step now: a later visit resumes here. Not a save."""
+    if step in STEPS and session.step != step:
+        PlanSession.objects.filter(pk=session.pk).update(step=step)
 
 
 def add_micro_goal(session: PlanSession, **fields: Any) -> Step:

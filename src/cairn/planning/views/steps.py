@@ -3,6 +3,7 @@ and on Back/Next (no JavaScript needed); a stale tab is told when another one wr
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -85,6 +86,8 @@ def step_page(request: AuthedRequest, session_id: int, step: str) -> HttpRespons
         raise Http404("No such step.")
     session = own_open_session(request, session_id)
     form = _form_for(request, session, step)
+    if request.method == "GET":
+        services.visit(session, step)
     if request.method == "POST":
         saved = _save(request, session, step, form)
         if saved is not None:
@@ -110,6 +113,7 @@ def _render_step(
 def _frame(session: PlanSession, step: str) -> dict[str, Any]:
     before, after = neighbours(step)
     return {
+        "tab": uuid.uuid4().hex,  # tells this page's saves from another tab's
         "session": session,
         "step": STEP_INFO[step],
         "steps": [(STEP_INFO[key], _step_url(session, key)) for key in STEPS],
@@ -139,6 +143,8 @@ def reflect_page(request: AuthedRequest, session_id: int, question: int) -> Http
     if not 1 <= question <= len(PROMPTS):
         raise Http404("No such question.")
     session = own_open_session(request, session_id)
+    if request.method == "GET":
+        services.visit(session, "reflect")
     prompt = PROMPTS[question - 1]
     current = latest_answers(request.user).get(prompt.value)
     form = ReflectForm(
@@ -147,7 +153,11 @@ def reflect_page(request: AuthedRequest, session_id: int, question: int) -> Http
     if request.method == "POST" and form.is_valid():
         moving_on = "next" in request.POST and question < len(PROMPTS)
         # Remember the question the person goes to, so a later visit resumes right there.
-        data = {prompt.value: form.cleaned_data["answer"], "question": question + moving_on}
+        data = {
+            prompt.value: form.cleaned_data["answer"],
+            "question": question + moving_on,
+            "tab": request.POST.get("tab", ""),
+        }
         saved = services.save_step(session, step="reflect", data=data, version=_version(request))
         if saved.conflict:
             messages.warning(request, CONFLICT)
@@ -196,7 +206,11 @@ def autosave(request: AuthedRequest, session_id: int, step: str) -> HttpResponse
 def _autosave_reflect(request: AuthedRequest, session: PlanSession) -> HttpResponse:
     question = int(request.POST.get("question", "1") or 1)
     prompt = PROMPTS[max(1, min(question, len(PROMPTS))) - 1]
-    data = {prompt.value: request.POST.get("answer", "")[:10000], "question": question}
+    data = {
+        prompt.value: request.POST.get("answer", "")[:10000],
+        "question": question,
+        "tab": request.POST.get("tab", ""),
+    }
     saved = services.save_step(session, step="reflect", data=data, version=_version(request))
     context = {"saved": saved, "errors": {}, "conflict": CONFLICT}
     return render(request, "planning/_save_status.html", context)
