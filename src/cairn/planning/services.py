@@ -123,7 +123,7 @@ def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
         session.state["idea"] = _short(data["idea"], IDEA_MAX)
     area = _area_of_idea(session, session.state.get("idea", ""))
     unset = session.goal is None or session.goal.area == Area.OTHER
-    fields = {"area": area} if area and unset else {}
+    fields: dict[str, Any] = {"area": area} if area and unset else {}
     if session.goal is None:
         session.goal = goal_services.create_goal(
             owner=session.owner, statement=statement, status=Status.DRAFT, today=today, **fields
