@@ -44,6 +44,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 REGISTRATION = env.str("CAIRN_REGISTRATION", default="open")
 if REGISTRATION not in ("open", "closed"):
     raise environ.ImproperlyConfigured("CAIRN_REGISTRATION must be 'open' or 'closed'")
+CIRCLE_MAX = env.int("CAIRN_CIRCLE_MAX", default=5)
 LOGIN_THROTTLE_ATTEMPTS = env.int("CAIRN_LOGIN_ATTEMPTS", default=5)
 LOGIN_THROTTLE_MINUTES = env.int("CAIRN_LOGIN_LOCKOUT_MINUTES", default=15)
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "cairn.accounts",
     "cairn.goals",
     "cairn.planning",
+    "cairn.accountability",
     "cairn.web",
 ]
 

@@ -4,5 +4,6 @@ urlpatterns = [
     path("accounts/", include("cairn.accounts.urls")),
     path("", include("cairn.goals.urls")),
     path("", include("cairn.planning.urls")),
+    path("", include("cairn.accountability.urls")),
     path("", include("cairn.web.urls")),
 ]

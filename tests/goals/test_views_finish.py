@@ -51,3 +51,16 @@ def test_finished_goal_pages_redirect(goal, alice_client):
     assert alice_client.post(f"/goals/{goal.pk}/abandon/", {"reason": "x"}).status_code == 302
     goal.refresh_from_db()
     assert goal.status == Status.ACHIEVED
+
+
+def test_pause_and_resume(goal, alice, alice_client):
+    from cairn.goals import services
+
+    services.pause_goal(goal, by=alice, reason="Parental leave")
+    page = alice_client.get(f"/goals/{goal.pk}/").content.decode()
+    assert "Resume" in page and "Paused" in page
+    assert "Paused (1)" in alice_client.get("/").content.decode()
+    alice_client.post(f"/goals/{goal.pk}/resume/")
+    goal.refresh_from_db()
+    assert goal.status == Status.ACTIVE
+    assert goal.revisions.first().changes["status"] == ["paused", "active"]

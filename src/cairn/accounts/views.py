@@ -11,6 +11,7 @@ from django.contrib.auth.views import LoginView, PasswordResetConfirmView, Passw
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from cairn.accounts import services
 from cairn.accounts.forms import ProfileForm, SignupForm, ThrottledLoginForm
@@ -23,16 +24,25 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)
+    next_page = _safe_next(request)
+    context = {"form": form, "next": next_page}
     if request.method == "POST" and form.is_valid():
         try:
             user = form.save()
         except ValidationError:
-            return render(request, "registration/signup.html", {"form": form}, status=400)
+            return render(request, "registration/signup.html", context, status=400)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome to Cairn. Tell us a little about yourself.")
-        return redirect("profile")
+        return redirect(next_page or "profile")
     status = 400 if form.errors else 200
-    return render(request, "registration/signup.html", {"form": form}, status=status)
+    return render(request, "registration/signup.html", context, status=status)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where to go after signing up (an invitation link, say), if it is a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    return target if safe else ""
 
 
 class CairnLoginView(LoginView):

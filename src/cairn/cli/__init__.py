@@ -18,6 +18,8 @@ COMMANDS = {
     "check": "cairn.cli.check:check",
     "smart-eval": "cairn.cli.smart_eval:smart_eval",
     "plan": "cairn.cli.plan:plan",
+    "worker": "cairn.cli.worker:worker",
+    "export": "cairn.cli.export:export",
 }
 
 

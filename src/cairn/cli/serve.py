@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from cairn.cli.django_setup import setup_django
@@ -30,5 +32,18 @@ def serve(host: str, port: int, threads: int) -> None:
     from cairn.wsgi import application  # after collectstatic: WhiteNoise indexes the files
 
     click.echo(f"Cairn data folder: {settings.CAIRN_HOME}")
+    start_worker()
     click.echo(f"Serving Cairn at http://{host}:{port}/  (Ctrl-C stops)")
     waitress_serve(application, host=host, port=port, threads=threads, ident="cairn")
+
+
+def start_worker() -> None:
+    """Reminder emails from this process too, so `make run` alone sends them; deployments
+    with their own `cairn worker` processes set CAIRN_WORKER=external."""
+    if os.environ.get("CAIRN_WORKER", "inprocess").strip().lower() == "external":
+        click.echo("Reminder emails: left to `cairn worker` (CAIRN_WORKER=external)")
+        return
+    from cairn.accountability.worker import start_in_thread
+
+    start_in_thread()
+    click.echo("Reminder emails: sent by an in-process worker (CAIRN_WORKER=external stops it)")

@@ -106,4 +106,5 @@ def dashboard(owner: User, today: dt.date) -> dict[str, Any]:
         "drafts": group(Status.DRAFT, None),
         "achieved_count": len(groups.get((Status.ACHIEVED, None), [])),
         "abandoned_count": len(groups.get((Status.ABANDONED, None), [])),
+        "paused_count": len(groups.get((Status.PAUSED, None), [])),
     }

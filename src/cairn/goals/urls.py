@@ -31,6 +31,7 @@ urlpatterns = [
     path(G + "celebrate/", finish.celebrate, name="goal_celebrate"),
     path(G + "reward-enjoyed/", finish.reward_enjoyed, name="goal_reward_enjoyed"),
     path(G + "reopen/", finish.reopen, name="goal_reopen"),
+    path(G + "resume/", finish.resume, name="goal_resume"),
     path(G + "steps/", steps.add, name="step_add"),
     path(G + "steps/<int:step_id>/edit/", steps.edit, name="step_edit"),
     path(G + "steps/<int:step_id>/toggle/", steps.toggle, name="step_toggle"),

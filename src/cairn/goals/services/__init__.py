@@ -10,7 +10,9 @@ from cairn.goals.services.goals import (
     activate_goal,
     create_goal,
     delete_goal,
+    pause_goal,
     reopen_goal,
+    resume_goal,
     update_goal,
 )
 from cairn.goals.services.reflections import save_goal_reflection, save_reflection_answer
@@ -34,9 +36,11 @@ __all__ = [
     "delete_goal",
     "delete_step",
     "move_step",
+    "pause_goal",
     "record_check_in",
     "reopen_goal",
     "reopen_step",
+    "resume_goal",
     "save_goal_reflection",
     "save_reflection_answer",
     "update_goal",

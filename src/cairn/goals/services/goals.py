@@ -30,6 +30,7 @@ EDITABLE = (
     "reward",
     "reward_size",
 )
+OPEN = {Status.DRAFT, Status.ACTIVE, Status.PAUSED}
 TIMESTAMP_OF = {
     Status.ACTIVE: "activated_at",
     Status.ACHIEVED: "achieved_at",
@@ -145,9 +146,7 @@ def activate_goal(goal: Goal, *, by: User) -> Goal:
 @transaction.atomic
 def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -> Goal:
     """Mark achieved and keep the reflection (what was hard, easy, who helped, differently)."""
-    goal = _change_status(
-        goal, by=by, to=Status.ACHIEVED, allowed_from={Status.ACTIVE, Status.DRAFT}, reason=reason
-    )
+    goal = _change_status(goal, by=by, to=Status.ACHIEVED, allowed_from=OPEN, reason=reason)
     save_goal_reflection(goal, **reflection)
     return goal
 
@@ -156,12 +155,26 @@ def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -
 def abandon_goal(goal: Goal, *, by: User, reason: str) -> Goal:
     """Stop pursuing a goal; the reason is required and kept in its history."""
     rules.require_text("reason", reason, "Say why you are letting this goal go.")
-    goal = _change_status(
-        goal, by=by, to=Status.ABANDONED, allowed_from={Status.ACTIVE, Status.DRAFT}, reason=reason
-    )
+    goal = _change_status(goal, by=by, to=Status.ABANDONED, allowed_from=OPEN, reason=reason)
     Goal.objects.filter(pk=goal.pk).update(abandon_reason=reason.strip())
     goal.abandon_reason = reason.strip()
     return goal
+
+
+@transaction.atomic
+def pause_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
+    """Set an active goal aside for a while (e.g. at a review); the history says why."""
+    return _change_status(
+        goal, by=by, to=Status.PAUSED, allowed_from={Status.ACTIVE}, reason=reason
+    )
+
+
+@transaction.atomic
+def resume_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
+    """Take a paused goal up again."""
+    return _change_status(
+        goal, by=by, to=Status.ACTIVE, allowed_from={Status.PAUSED}, reason=reason
+    )
 
 
 @transaction.atomic

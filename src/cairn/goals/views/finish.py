@@ -16,7 +16,7 @@ from cairn.goals.services import finish as finish_services
 from cairn.goals.views.common import render_form, run_service
 from cairn.web.types import AuthedRequest
 
-OPEN = (Status.ACTIVE, Status.DRAFT)
+OPEN = (Status.ACTIVE, Status.DRAFT, Status.PAUSED)
 
 
 @login_required
@@ -92,3 +92,13 @@ def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
         finish_services.enjoy_reward(goal)
         messages.success(request, "Reward enjoyed. Well deserved.")
     return redirect("goal_celebrate", goal_id=goal.pk)
+
+
+@login_required
+@require_POST
+def resume(request: AuthedRequest, goal_id: int) -> HttpResponse:
+    goal = own_goal(request, goal_id)
+    if goal.status == Status.PAUSED:
+        services.resume_goal(goal, by=request.user)
+        messages.success(request, "Resumed: the goal is active again.")
+    return redirect("goal", goal_id=goal.pk)
