@@ -4,6 +4,7 @@ two tabs on the same draft (a visible notice, not a silent overwrite)."""
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -139,3 +140,30 @@ def test_autosave_of_a_typed_rung_drafts_one_goal(
     page.get_by_role("heading", name="Break it down").wait_for()
     drafted = Goal.objects.filter(owner=alice).exclude(plan_session=brainstormed)
     assert list(drafted.values_list("statement", flat=True)) == ["Become a staff engineer"]
+
+
+@pytest.mark.browser
+def test_typing_just_before_the_tab_is_hidden_is_kept(
+    new_context: Any, alice: User, brainstormed: PlanSession
+) -> None:
+    """No wait for the autosave: the beacon sent when the page is hidden saves it."""
+    services.save_step(brainstormed, step="draft", data={"statement": "Lead the guild"})
+    context: BrowserContext = new_context()
+    page = context.new_page()
+    log_in_with_the_form(page, "alice")
+    page.goto(f"/plan/{brainstormed.pk}/draft/")
+    statement = page.get_by_label("Statement")
+    statement.fill("Lead the design guild of 12 people by June 2027")
+    page.evaluate(
+        "() => { Object.defineProperty(document, 'visibilityState', {value: 'hidden'});"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    page.wait_for_timeout(300)  # the beacon is on its way; less than the 800 ms autosave
+    context.close()
+    goal = Goal.objects.get(plan_session=brainstormed)
+    for _ in range(20):  # the live server handles the beacon in its own thread
+        goal.refresh_from_db()
+        if goal.statement.startswith("Lead the design guild"):
+            break
+        time.sleep(0.1)
+    assert goal.statement == "Lead the design guild of 12 people by June 2027"
