@@ -231,3 +231,13 @@ def test_one_click_rewrite_in_the_draft_step(session, alice_client):
     )
     session.refresh_from_db()
     assert session.goal.statement == rewrite
+
+
+def test_smart_step_counts_what_the_fields_settle(session, alice_client, today):
+    services.save_step(session, step="draft", data={"statement": "Lead a team of five engineers"})
+    before = alice_client.get(f"/plan/{session.pk}/smart/").content.decode()
+    assert "No deadline" in before
+    services.save_step(session, step="smart", data={"deadline": today + dt.timedelta(days=300)})
+    after = alice_client.get(f"/plan/{session.pk}/smart/").content.decode()
+    assert "No deadline" not in after
+    assert "Time-bound ✓" in after

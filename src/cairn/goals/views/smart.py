@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cairn.goals.assess import assess_for, highlighted
+from cairn.goals.models import Goal
 from cairn.web.types import AuthedRequest
 
 LETTER_NAMES = {
@@ -24,15 +25,26 @@ LETTER_NAMES = {
 LIVE_MAX = 2000
 
 
-def panel_context(request: AuthedRequest, statement: str) -> dict[str, Any]:
+def panel_context(
+    request: AuthedRequest, statement: str, goal: Goal | None = None
+) -> dict[str, Any]:
+    """The verdict on a statement; with a goal, what its fields already settle counts too
+    (a deadline set in the form makes it time-bound even if the sentence names none)."""
     statement = (statement or "").strip()[:LIVE_MAX]
     if not statement:
         return {"assessment": None}
     assessment = assess_for(request.user, statement, timezone.localdate())
-    letters = [((key, LETTER_NAMES[key]), value) for key, value in assessment.letters.items()]
+    verdicts = dict(assessment.letters)
+    if goal is not None:
+        verdicts["M"] = verdicts["M"] or goal.metric_target is not None or goal.has_frequency
+        verdicts["T"] = verdicts["T"] or bool(goal.deadline) or goal.has_frequency
+    letters = [((key, LETTER_NAMES[key]), value) for key, value in verdicts.items()]
     return {
         "assessment": assessment,
         "letters": letters,
+        "verdicts": verdicts,
+        # advice on a letter the goal's own fields already settle would only confuse
+        "suggestions": [tip for tip in assessment.suggestions if verdicts.get(tip.key) is not True],
         "pieces": highlighted(assessment),
         "rewrite_button": True,
     }

@@ -132,7 +132,7 @@ def _extras(request: AuthedRequest, session: PlanSession, step: str) -> dict[str
         statement = goal.statement if goal else ""
         return {**panel_context(request, statement), "lessons": services.lessons(request.user)}
     if step in ("smart", "review") and goal is not None:
-        return panel_context(request, goal.statement)
+        return panel_context(request, goal.statement, goal)
     if step == "breakdown":
         return {"micro_goals": list(goal.steps.all()) if goal else [], "step_form": MicroGoalForm()}
     return {}
