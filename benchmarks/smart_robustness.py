@@ -1,11 +1,14 @@
 """Odd and adversarial input: every case must return a well-formed Assessment, fast.
-Run by hand; prints the time per case (median of 5) and the largest.
+Run by hand; prints the time per case (median of 9 after a warm-up), PASS or FAIL against
+20 ms, and the largest.
 
     .venv/bin/python benchmarks/smart_robustness.py
 
 The patterns are written without nested quantifiers and scanned once each, so time grows
 in a straight line with length; a pattern that backtracked catastrophically would take
-seconds to hours on these, not milliseconds.
+seconds to hours on these, not milliseconds. Dense input ("1,1,1,...", 2,000 dates) would
+still cost a few microseconds of Python per mention: numbers, times and frequencies are
+read up to a horizon of 200 of each (see cairn.smart.horizon), which bounds that part.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from cairn.smart import analyze
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "smart" / "dev.jsonl"
 SIZE = 20_000
+LIMIT_MS = 20.0  # the issue: a 20,000-character input analysed in under 20 ms
+RUNS = 9
 
 
 def cases() -> dict[str, str]:
@@ -48,21 +53,29 @@ def cases() -> dict[str, str]:
 
 
 def main() -> None:
-    print(f"{'case':40}{'chars':>8}{'median ms':>11}{'best ms':>9}{'evidence':>10}")
+    print(f"target: every case under {LIMIT_MS:.0f} ms (median of {RUNS} runs after a warm-up)\n")
+    print(f"{'case':40}{'chars':>8}{'median ms':>11}{'best ms':>9}{'evidence':>10}  verdict")
     worst = 0.0
+    failed = []
     for name, text in cases().items():
+        analyze(text, today="2026-01-10")  # warm-up: patterns built on first use
         timings = []
-        for _ in range(5):
+        for _ in range(RUNS):
             started = time.perf_counter()
             result = analyze(text, today="2026-01-10")
             timings.append((time.perf_counter() - started) * 1000)
         json.dumps(result.to_dict())  # well-formed and JSON-ready
         median = statistics.median(timings)
         worst = max(worst, median)
+        verdict = "PASS" if median < LIMIT_MS else "FAIL"
+        if verdict == "FAIL":
+            failed.append(name)
         print(
-            f"{name:40}{len(text):>8,}{median:>11.1f}{min(timings):>9.1f}{len(result.evidence):>10}"
+            f"{name:40}{len(text):>8,}{median:>11.1f}{min(timings):>9.1f}"
+            f"{len(result.evidence):>10}  {verdict}"
         )
     print(f"\nslowest case: {worst:.1f} ms")
+    print("all cases PASS" if not failed else f"FAIL: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

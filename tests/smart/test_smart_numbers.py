@@ -92,3 +92,25 @@ def test_integers_stay_integers() -> None:
 
 def test_huge_digit_runs_are_not_numbers() -> None:
     assert analyze("earn " + "9" * 5000 + " dollars").numbers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("earn six figures by 2027", [100000]),
+        ("land a six-figure salary", [100000]),
+        ("earn 6 figures within 2 years", [100000]),
+        ("grow the business to seven figures in revenue", [1000000]),
+    ],
+)
+def test_a_count_of_figures_is_the_smallest_such_sum(text: str, expected: list[int]) -> None:
+    """A six-figure salary is at least 100,000: the target is that sum, not the 6."""
+    result = analyze(text, today="2026-01-10")
+    assert result.numbers == expected
+    assert any(span.kind == "money" and "figure" in span.text for span in result.evidence)
+
+
+def test_double_is_not_a_written_number() -> None:
+    """The GUIDE's numbers are those written in the target; "double" is a change, read by
+    the attainable rule as a 100% rise instead."""
+    assert analyze("double my salary by 2027", today="2026-01-10").numbers == []

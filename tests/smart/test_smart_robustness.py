@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 
 import pytest
@@ -68,14 +67,12 @@ def test_odd_context_values_are_tolerated(context: dict[str, object]) -> None:
     "text",
     ["", " ", "by " * 5000, "1" * 20000, "by 99999", "9" * 5000 + "%", ",;.-/" * 3000,
      "$" * 10000, "1," * 8000, "every every week a week " * 500, "\u202e\u200f" * 3000,
-     "by 2027 " * 2000, "🚀💰" * 4000, "\x00\x01\x02" * 3000, "a" * 20000],
+     "by 2027 " * 2000, "🚀💰" * 4000, "\x00\x01\x02" * 3000, "a" * 20000,
+     "by 31st of june 15/03/2027 q3 " * 600, "by 99999 " * 2000, "1 " * 9000],
 )  # fmt: skip
-def test_adversarial_inputs_finish_quickly(text: str) -> None:
-    started = time.perf_counter()
-    result = analyze(text, today="2026-01-01")
-    elapsed = time.perf_counter() - started
-    assert_well_formed(result, text)
-    assert elapsed < 1.0  # a generous bound: catastrophic backtracking takes minutes
+def test_adversarial_inputs_give_well_formed_results(text: str) -> None:
+    """No timing here: benchmarks/smart_robustness.py times these against 20 ms."""
+    assert_well_formed(analyze(text, today="2026-01-01"), text)
 
 
 @pytest.mark.parametrize("today", [None, "not a date", "2026-13-45", 42, "2026-02-03T10:00"])

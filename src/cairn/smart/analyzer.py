@@ -11,6 +11,7 @@ from typing import Any
 from cairn.smart import goal as goal_reader
 from cairn.smart import lexicon
 from cairn.smart.frequency import find_frequencies
+from cairn.smart.horizon import Horizon
 from cairn.smart.knowledge import EARNING_RE, GoalFacts, KnowledgeProvider, RuleBasedProvider
 from cairn.smart.model import FLAG_ORDER, Assessment, Context, Span, TimeKind
 from cairn.smart.numbers import NumberMention, find_numbers, parse_number_words
@@ -21,9 +22,9 @@ from cairn.smart.timewords import Frequency, TimeMention
 DEFAULT_PROVIDER: KnowledgeProvider = RuleBasedProvider()
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
-_NORMALISE = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
-     "\t": " ", "\n": " ", "\r": " ", "\u2009": " ", "\u202f": " "}
+_NORMALISE_PAIRS = (
+    ("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"),
+    ("\u00a0", " "), ("\t", " "), ("\n", " "), ("\r", " "), ("\u2009", " "), ("\u202f", " "),
 )  # fmt: skip
 _PROGRAM_AFTER_RE = re.compile(
     r"\s*-?\s*(?:days?|weeks?|months?|years?|yrs?)\b(?:[\s-]+[\w'-]+){0,3}?[\s-]+(?:"
@@ -39,11 +40,12 @@ _CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
 _ONE_NOT_COUNT_BEFORE_RE = re.compile(r"\b(?:no|the|every|any|some|which|this|that)\s*-?$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
 _RACE_RE = re.compile(r"\s(?:run|race|runs|races)\b")
+_BUSINESS_NOUNS = ("business", "company", "startup", "firm", "agency", "studio", "shop", "store",
+                   "restaurant", "bakery", "practice", "clinic", "salon", "chain", "franchise",
+                   "consultancy", "cafe", "café", "gym", "label", "brand", "venture")  # fmt: skip
 _BUSINESS_RE = re.compile(
     r"\b(?:start|open|run|own|launch|found|build|buy|have)\w*\s+(?:(?:my|our)\s+own|a|an|my|our)"
-    r"\s+(?:[\w'-]+\s+){0,3}?(?:business|company|startup|firm|agency|studio|shop|store|"
-    r"restaurant|bakery|practice|clinic|salon|chain|franchise|consultancy|cafe|café|gym|"
-    r"label|brand|venture)s?\b"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:" + "|".join(_BUSINESS_NOUNS) + r")s?\b"
 )
 _BUSINESS_UNITS_RE = re.compile(
     r"\bchain\s+of\s+(?P<n>\d+|[a-z]+)\b|\b(?P<m>\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:restaurants|"
@@ -53,6 +55,15 @@ _NOT_INCOME_RE = re.compile(
     r"\b(?:sales|revenue|deals?|seed|round|funding|fund|raise\s+a|save|saving|savings|"
     r"budget|investments?|invest|pipeline|arr|mrr|gmv|turnover|sell|sold|loan|debt)\b"
 )
+# "double my salary", "triple my income": a rise given as a multiple of today's pay.
+_MULTIPLY_WORDS = ("doubl", "tripl", "quadrupl")
+_MULTIPLY_PERCENT = {"doub": 100.0, "trip": 200.0, "quad": 300.0}
+_MULTIPLY_PAY_RE = re.compile(
+    r"\b(?P<how>double|doubling|triple|tripling|quadruple|quadrupling)\s+(?:my|our|the|his|her)?"
+    r"\s*(?:current\s+|base\s+|annual\s+|yearly\s+)?(?:salary|pay|income|earnings|wages?|"
+    r"compensation|take[\s-]home(?:\s+pay)?|paycheck|rate)\b"
+)
+_RAISE_WORDS = ("raise", "rise", "increase", "bump")  # one is in every match of _RAISE_RE
 _RAISE_RE = re.compile(r"\b(?:raise|pay\s+rise|salary\s+increase|pay\s+increase|bump)\b")
 _RATE_MULTIPLIER = {"day": 260, "week": 52, "month": 12, "quarter": 4, "year": 1}
 _HOURLY_RE = re.compile(r"\s*(?:an|per|a|/)\s*(?:hour|hr)\b")
@@ -95,7 +106,10 @@ def normalise(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ")
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return lowered.translate(_NORMALISE)
+    for old, new in _NORMALISE_PAIRS:  # str.translate reads each character: far slower
+        if old in lowered:
+            lowered = lowered.replace(old, new)
+    return lowered
 
 
 class _Analysis:
@@ -110,16 +124,24 @@ class _Analysis:
         self.result = Assessment(text=text, today=today)
         self.flags: set[str] = set()
         self.evidence: list[Span] = []
+        self.tokens: list[lexicon.Token] = []
 
     def run(self) -> Assessment:
-        numbers = find_numbers(self.lowered)
-        tokens = lexicon.tokenize(self.lowered)
-        times = find_times(self.lowered, self.today, tokens)
-        frequencies = _outside_times(find_frequencies(self.lowered, numbers), times)
+        horizon = Horizon(len(self.lowered))
+        numbers = find_numbers(self.lowered, horizon)
+        tokens = self.tokens = lexicon.tokenize(self.lowered)
+        times = find_times(self.lowered, self.today, tokens, horizon)
+        frequencies = find_frequencies(self.lowered, numbers, horizon)
+        if not horizon.short:  # keep what lies before the point where reading stopped
+            numbers = [n for n in numbers if horizon.keeps(n.end)]
+            times = [t for t in times if horizon.keeps(t.end)]
+            frequencies = [f for f in frequencies if horizon.keeps(f.end)]
+        frequencies = _outside_times(frequencies, times)
         self._resolve_time(times, frequencies)
         targets = self._target_numbers(numbers, times, frequencies)
         self.result.numbers = [mention.value for mention in targets]
-        reading = goal_reader.read_goal(self.lowered, self._blank(times), tokens)
+        time_ends = [mention.end for mention in times]
+        reading = goal_reader.read_goal(self.lowered, self._blank(times), tokens, time_ends)
         self._classify(reading, targets, times, frequencies)
         self._judge(reading, targets, frequencies)
         self._collect_evidence(reading, targets, times, frequencies)
@@ -245,9 +267,12 @@ class _Analysis:
         clauses = reading.goal_clauses
         if len(clauses) < 2:
             return False
-        personal = {goal_reader.clause_is_personal(self.lowered, s, e) for s, e, _ in clauses}
-        if len(personal) == 2:
-            return True
+        starts = goal_reader.personal_word_starts(self.tokens)
+        personal: set[bool] = set()
+        for start, end, _ in clauses:  # stop once both kinds are seen
+            personal.add(goal_reader.clause_is_personal(self.lowered, start, end, starts))
+            if len(personal) == 2:
+                return True
         marks = [m.start for m in targets] + [f.start for f in frequencies if not f.is_rate]
         marks = sorted(marks + [start for start, _, _ in reading.outcomes])
         with_target = 0
@@ -287,10 +312,12 @@ class _Analysis:
     ) -> GoalFacts:
         text = self.lowered
         titles = [text[s:e].strip() for s, e, kind in reading.outcomes if kind == "title"]
-        business = _BUSINESS_RE.search(text)
+        business = None
+        if any(noun in text for noun in _BUSINESS_NOUNS):  # cheap test before the scan
+            business = _BUSINESS_RE.search(text)
         units = None
-        units_match = _BUSINESS_UNITS_RE.search(text)
-        if business and units_match:
+        units_match = _BUSINESS_UNITS_RE.search(text) if business else None
+        if units_match:
             units = _small_number(units_match["n"] or units_match["m"])
         return GoalFacts(
             text=text,
@@ -322,7 +349,12 @@ class _Analysis:
         return float(amount.value) * multiplier
 
     def _raise_percent(self, targets: list[NumberMention]) -> float | None:
-        if not _RAISE_RE.search(self.lowered):
+        text = self.lowered
+        if any(word in text for word in _MULTIPLY_WORDS):  # "double my salary": +100%
+            multiply = _MULTIPLY_PAY_RE.search(text)
+            if multiply:
+                return _MULTIPLY_PERCENT[multiply["how"][:4]]
+        if not any(word in text for word in _RAISE_WORDS) or not _RAISE_RE.search(text):
             return None
         percents = [m.value for m in targets if m.kind == "percent"]
         return float(percents[0]) if percents else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from cairn.smart.horizon import Horizon, unbounded
 from cairn.smart.numbers import NumberMention
 from cairn.smart.timewords import ADVERB_PERIODS, COUNT, PERIOD_UNITS, Frequency
 
@@ -31,18 +32,21 @@ _DURATION_BEFORE_RE = re.compile(
 )
 
 
-def find_frequencies(lowered: str, numbers: list[NumberMention]) -> list[Frequency]:
+def find_frequencies(
+    lowered: str, numbers: list[NumberMention], horizon: Horizon | None = None
+) -> list[Frequency]:
     """Frequencies in the text; money right before one makes it a rate of pay."""
+    horizon = horizon or unbounded()
     found: list[Frequency] = []
     money_ends = {mention.end for mention in numbers if mention.kind == "money"}
     count_ends = sorted(mention.end for mention in numbers if mention.kind != "ordinal")
-    for match in _FREQ_ADVERB_RE.finditer(lowered):
+    for match in horizon.bound(_FREQ_ADVERB_RE.finditer(lowered), found):
         period = ADVERB_PERIODS[match.group().replace("-", "")]
         is_rate = _after_money(lowered, match.start(), money_ends) or bool(
             _MONEY_NOUN_AFTER_RE.match(lowered, match.end())
         )  # "monthly revenue of $20k" is a level of pay, not a habit
         found.append(Frequency(match.start(), match.end(), period, is_rate))
-    for match in _FREQ_EVERY_RE.finditer(lowered):
+    for match in horizon.bound(_FREQ_EVERY_RE.finditer(lowered), found):
         unit = match["unit"] or match["sunit"]
         word = match["word"] or "/"
         before = lowered[max(0, match.start() - 24) : match.start()]

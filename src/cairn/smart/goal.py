@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cairn.smart import lexicon
@@ -32,8 +33,11 @@ _OPENER_RE = re.compile(
 )
 _GOAL_VERBS = frozenset(lexicon.GOAL_VERBS)
 _WANT_NOUN_RE = re.compile(r"^(?:i\s+)?(?:want|need|'d\s+like|would\s+like)\s+(?:a|an|my|the)\b")
+# Punctuation, "and"-like words, a spaced dash. Written to open with one character class,
+# which lets the regex engine skip to candidate characters instead of trying every one.
 _CLAUSE_SPLIT_RE = re.compile(
-    r"[,;:!?]+|[.](?:\s|$)|\s(?:and|&|plus|as\s+well\s+as|also|then|while)\s|\s-\s"
+    r"[,;:!?.\s](?:(?<=[,;:!?])[,;:!?]*|(?<=[.])(?:\s|$)"
+    r"|(?<=\s)(?:(?:and|&|plus|as\s+well\s+as|also|then|while)\s|-\s))"
 )
 _NO_CONTENT = frozenset(
     ["", "it", "them", "this", "that", "by", "before", "within", "in", "and", "or",
@@ -83,15 +87,25 @@ class GoalReading:
     credential: bool = False
 
 
-def read_goal(lowered: str, blanked: str, tokens: list[lexicon.Token] | None = None) -> GoalReading:
+def read_goal(
+    lowered: str,
+    blanked: str,
+    tokens: list[lexicon.Token] | None = None,
+    time_ends: list[int] | None = None,
+) -> GoalReading:
     """Read the statement: `lowered` whole, `blanked` with time expressions as spaces
-    (so "before my trip" still says trip, but clauses are read without their times)."""
+    (so "before my trip" still says trip, but clauses are read without their times).
+    `tokens` (of `lowered`) and `time_ends` (where the blanked expressions end) let long
+    text be read faster; the reading is the same."""
     reading = GoalReading(blanked=blanked)
+    spots = None
+    if tokens is not None and time_ends is not None and len(lowered) > _LONG_TEXT:
+        spots = _word_spots(tokens, time_ends)
     tokens = lexicon.tokenize(lowered) if tokens is None else tokens
     reading.non_career = _non_career_spans(lowered, tokens)
     reading.career = _is_career(lowered, tokens, reading.non_career)
     reading.goal_clauses = find_goal_clauses(blanked)
-    reading.outcomes = _outcomes(blanked, {token[2] for token in tokens})
+    reading.outcomes = _outcomes(blanked, {token[2] for token in tokens}, spots)
     reading.credential = any(kind == "credential" for *_, kind in reading.outcomes)
     # the words outside time expressions (blanking only turned whole expressions to spaces)
     blanked_tokens = [token for token in tokens if blanked.startswith(token[2], token[0])]
@@ -146,11 +160,38 @@ def _is_career(
     personal = bytearray(len(text))
     for start, end, _ in non_career:
         personal[start:end] = b"\x01" * (end - start)
-    return any(not any(personal[start:end]) for start, end, _ in _CAREER.find(text, tokens))
+    return any(not any(personal[start:end]) for start, end, _ in _CAREER.finditer(text, tokens))
 
 
-def clause_is_personal(lowered: str, start: int, end: int) -> bool:
-    """Is this clause about personal life ("buy a house") rather than work?"""
+def _cuts_word(text: str, position: int) -> bool:
+    """Could a word run across this position? (Clauses found on the blanked text may end
+    inside a time expression of the real one.)"""
+    return 0 < position < len(text) and all(
+        ch.isalnum() or ch in "'-" for ch in text[position - 1 : position + 1]
+    )
+
+
+def personal_word_starts(tokens: list[lexicon.Token]) -> list[int]:
+    """Where words that can open a personal-life phrase start, in text order."""
+    first_words = _NON_CAREER.first_words
+    return [start for start, _, word in tokens if word in first_words]
+
+
+def clause_is_personal(
+    lowered: str, start: int, end: int, personal_starts: list[int] | None = None
+) -> bool:
+    """Is this clause about personal life ("buy a house") rather than work?
+
+    `personal_starts` (personal_word_starts of the whole text's tokens) lets a clause
+    with no such word and no "5kg" be answered without reading it: a clause
+    starts at a word and ends before a separator, so its words are the text's words
+    (where a word might run across its edge, it is read in full)."""
+    if personal_starts is not None and not (_cuts_word(lowered, start) or _cuts_word(lowered, end)):
+        index = bisect.bisect_left(personal_starts, start)
+        if (index == len(personal_starts) or personal_starts[index] >= end) and not (
+            _BODY_UNITS_RE.search(lowered, start, end)  # same as on the slice: no lookbehind
+        ):
+            return False
     tokens = lexicon.tokenize(lowered[start:end])
     non_career = _non_career_spans(lowered[start:end], tokens)
     return bool(non_career) and not _is_career(lowered[start:end], tokens, non_career)
@@ -165,12 +206,17 @@ def find_goal_clauses(text: str) -> list[tuple[int, int, str]]:
     """
     clauses: list[tuple[int, int, str]] = []
     position = 0
-    for separator in [*_CLAUSE_SPLIT_RE.finditer(text), None]:
-        end = separator.start() if separator else len(text)
-        clause = _read_clause(text, position, end)
-        if clause:
-            clauses.append(clause)
-        position = separator.end() if separator else end
+    for separator in _CLAUSE_SPLIT_RE.finditer(text):
+        end, after = separator.span()
+        # a clause opens with a letter, maybe after spaces: "1,1,1,..." skips the call
+        if end > position and (text[position].isalpha() or text[position].isspace()):
+            clause = _read_clause(text, position, end)
+            if clause:
+                clauses.append(clause)
+        position = after
+    clause = _read_clause(text, position, len(text))
+    if clause:
+        clauses.append(clause)
     return clauses
 
 
@@ -208,20 +254,67 @@ _JOB_GATE = frozenset(["get", "land", "secure", "receive", "recieve", "accept", 
                        "marry", "defend"])  # fmt: skip
 
 
-def _outcomes(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+_LONG_TEXT = 400  # below this, one scan per pattern costs less than finding start words
+# The first letters of every alternative each outcome pattern can start with.
+_CREDENTIAL_STARTS = tuple(_CREDENTIAL_GATE)
+_TITLE_STARTS = (*_TITLE_GATE, "prom")
+_JOB_STARTS = tuple(_JOB_GATE)
+
+
+def _word_spots(tokens: list[lexicon.Token], time_ends: list[int]) -> _WordSpots:
+    """Where a pattern that opens with \\b and a word can match: at the start of a token,
+    after an apostrophe or hyphen inside one ("well-get"), or right after a blanked time
+    expression. Token starts come with their word, to test against a pattern's verbs."""
+    starts = [(start, word) for start, _, word in tokens]
+    inner = [
+        start + index + 1
+        for start, _, word in tokens
+        if "-" in word or "'" in word
+        for index, char in enumerate(word)
+        if char in "-'"
+    ]
+    return starts, sorted([*inner, *time_ends])
+
+
+_WordSpots = tuple[list[tuple[int, str]], list[int]]
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, spots: _WordSpots | None, verbs: tuple[str, ...]
+) -> Iterator[re.Match[str]]:
+    """Like pattern.finditer(text), but on long text trying only the spots where a match
+    can start (see _word_spots) instead of every character."""
+    if spots is None:
+        yield from pattern.finditer(text)
+        return
+    starts, others = spots
+    positions = sorted([start for start, word in starts if word.startswith(verbs)] + others)
+    end = -1
+    for position in positions:
+        if position < end:
+            continue  # inside the previous match, as finditer would skip it
+        match = pattern.match(text, position)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+def _outcomes(
+    text: str, words: set[str], spots: _WordSpots | None = None
+) -> list[tuple[int, int, str]]:
     """Checkable outcomes; each span covers the noun phrase, not the verb, so that a
     vague word inside it ("a better leader") can be told from one outside it. A pattern
     runs only if a verb it starts with is among the words of the text."""
     found: list[tuple[int, int, str]] = []
     if not _CREDENTIAL_GATE.isdisjoint(words):
-        for match in _CREDENTIAL_RE.finditer(text):
+        for match in _scan(_CREDENTIAL_RE, text, spots, _CREDENTIAL_STARTS):
             group = "np" if match["np"] else "np2"
             found.append((match.start(group), match.end(group), "credential"))
     if not _TITLE_GATE.isdisjoint(words):
-        for match in _TITLE_RE.finditer(text):
+        for match in _scan(_TITLE_RE, text, spots, _TITLE_STARTS):
             found.append((match.start("np"), match.end("np"), "title"))
     if not _JOB_GATE.isdisjoint(words):
-        for match in _JOB_RE.finditer(text):
+        for match in _scan(_JOB_RE, text, spots, _JOB_STARTS):
             group = next(name for name in ("np", "np2", "np3", "np4") if match[name])
             found.append((match.start(group), match.end(group), "outcome"))
     return found

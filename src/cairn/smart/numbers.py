@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cairn.smart.horizon import Horizon, unbounded
+
 UNIT_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -98,14 +100,28 @@ _EARNING_BEFORE_RE = re.compile(
 )
 
 
+_EARNING_STEMS = ("earn", "mak", "salary", "paid", "income", "pay", "revenue", "save", "raise",
+                  "bill", "commission", "profit", "budget")  # one is in every match  # fmt: skip
+_GROUP_SEPARATOR_RE = re.compile(r"[, \u00a0\u202f]")
+
+
+def _earning_before(lowered: str, start: int) -> bool:
+    """An earning word in the 30 characters before `start` ("earn 85000")."""
+    window_start = max(0, start - 30)
+    window = lowered[window_start:start]
+    if not any(stem in window for stem in _EARNING_STEMS):
+        return False  # a plain substring test first: the regex costs far more
+    return bool(_EARNING_BEFORE_RE.search(lowered, window_start, start))
+
+
 def _range_dash(text: str, start: int) -> bool:
     """ "5-10 clients": a dash between two numbers is a range, not part of a name."""
     return start >= 2 and text[start - 2].isdigit()
 
 
-def find_digit_numbers(lowered: str) -> list[NumberMention]:
+def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[NumberMention]:
     mentions: list[NumberMention] = []
-    for match in DIGIT_NUMBER_RE.finditer(lowered):
+    for match in (horizon or unbounded()).bound(DIGIT_NUMBER_RE.finditer(lowered), mentions):
         start = match.start()
         before = lowered[start - 1] if start else " "
         if (
@@ -114,14 +130,21 @@ def find_digit_numbers(lowered: str) -> list[NumberMention]:
             or (before == "-" and not _range_dash(lowered, start))
         ):
             continue  # "web3", "1.5.2", "24/7", "covid-19": not quantities (but "5-10" is)
-        currency = _LEADING_CURRENCY_RE.search(lowered, max(0, start - 4), start)
+        currency = None
+        if start and (
+            lowered[start - 1] in CURRENCY_SYMBOLS
+            or (start > 1 and lowered[start - 2] in CURRENCY_SYMBOLS)
+        ):  # the symbol sits right before the number, or one space before it
+            currency = _LEADING_CURRENCY_RE.search(lowered, max(0, start - 4), start)
         if currency:
             ahead = lowered[currency.start() - 1] if currency.start() else " "
             if ahead.isalnum():
                 currency = None
             else:
                 start = currency.start()
-        integer = re.sub(r"[, \u00a0\u202f]", "", match["int"])
+        integer = match["int"]
+        if not integer.isdigit():
+            integer = _GROUP_SEPARATOR_RE.sub("", integer)
         if len(integer) > MAX_DIGITS:
             continue
         fraction = match["frac"] or ""
@@ -147,15 +170,16 @@ def find_digit_numbers(lowered: str) -> list[NumberMention]:
                 kind = "ordinal"
             elif suffix in ("k", "m", "mn", "mil", "bn", "b", "grand"):
                 kind = "money"  # "100k", "1.2m": in goal statements these are sums
-            elif value >= 1000 and _EARNING_BEFORE_RE.search(lowered, max(0, start - 30), start):
+            elif value >= 1000 and _earning_before(lowered, start):
                 kind = "money"  # "earn 85000 a year": a sum even without a sign
         mentions.append(NumberMention(start, end, _clean_value(value), kind, lowered[start:end]))
     return mentions
 
 
-def find_word_numbers(lowered: str) -> list[NumberMention]:
+def find_word_numbers(lowered: str, horizon: Horizon | None = None) -> list[NumberMention]:
+    horizon = horizon or unbounded()
     mentions: list[NumberMention] = []
-    for match in WORD_NUMBER_RE.finditer(lowered):
+    for match in horizon.bound(WORD_NUMBER_RE.finditer(lowered), mentions):
         start = match.start()
         if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_'-"):
             continue  # inside a word: "often", "stone"
@@ -174,7 +198,7 @@ def find_word_numbers(lowered: str) -> list[NumberMention]:
         if trailing:
             kind, end = "money", trailing.end()
         mentions.append(NumberMention(start, end, value, kind, lowered[start:end]))
-    for match in MULTIPLE_RE.finditer(lowered):
+    for match in horizon.bound(MULTIPLE_RE.finditer(lowered), mentions):
         word = match.group()
         mentions.append(
             NumberMention(match.start(), match.end(), MULTIPLE_WORDS[word], "multiple", word)
@@ -182,14 +206,37 @@ def find_word_numbers(lowered: str) -> list[NumberMention]:
     return mentions
 
 
-def find_numbers(lowered: str) -> list[NumberMention]:
-    """All numbers, in order of position, digits and words alike."""
-    digits = find_digit_numbers(lowered)
+_FIGURES_RE = re.compile(
+    r"\b(?P<n>[1-9]|1[0-2]|" + "|".join(list(UNIT_WORDS)[1:13]) + r")[\s-]+figures?\b"
+)
+
+
+def _figures(lowered: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "six figures", "a six-figure salary": a sum of at least 100,000, not the number 6.
+    The count of digits becomes the smallest sum that has them (6 -> 100,000)."""
+    if "figure" not in lowered:
+        return mentions  # a plain substring test before the scan
+    found = []
+    for match in _FIGURES_RE.finditer(lowered):
+        digits = match["n"]
+        count = int(digits) if digits.isdigit() else UNIT_WORDS[digits]
+        value = 10 ** (count - 1)
+        found.append(NumberMention(match.start(), match.end(), value, "money", match.group()))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda mention: mention.start)
+
+
+def find_numbers(lowered: str, horizon: Horizon | None = None) -> list[NumberMention]:
+    """All numbers, in order of position, digits and words alike. With a horizon, each
+    finder reads a bounded number of matches (see `cairn.smart.horizon`)."""
+    digits = find_digit_numbers(lowered, horizon)
     taken = bytearray(len(lowered))
     for mention in digits:
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     # "1 million": the digits already took "million"
-    words = [m for m in find_word_numbers(lowered) if not any(taken[m.start : m.end])]
+    words = [m for m in find_word_numbers(lowered, horizon) if not any(taken[m.start : m.end])]
     mentions = digits + words
     mentions.sort(key=lambda mention: mention.start)
-    return mentions
+    return _figures(lowered, mentions)

@@ -19,7 +19,9 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")  # fmt: skip
 _MAX_QUOTE = 60
 
-# Example goals by what the vague words are about; {date} is a year from today.
+# Example goals by what the vague words are about; {date} is a year from today. Each
+# pattern comes with the plain substrings one of which it needs: `in` on a string is a
+# fast scan, so a long text without them skips the regex.
 _EXAMPLES = [
     (re.compile(r"\b(?:money|rich|wealth|earn|salary|paid|income|pay\b)"),
      "earn {pay} a year by {date}"),
@@ -32,6 +34,15 @@ _EXAMPLES = [
      "complete one certification in my field by {date}"),
     (re.compile(r"\b(?:role|responsib|ladder|further|boss|leader|career|promot|grow|manage)"),
      "get promoted to the next title on my team by {date}"),
+]  # fmt: skip
+_EXAMPLE_WORDS = [
+    ("money", "rich", "wealth", "earn", "salary", "paid", "income", "pay"),
+    ("client", "customer", "sales", "deals", "business"),
+    ("network", "people", "connect", "known", "visib", "influence"),
+    ("speak", "present", "confident", "meeting"),
+    ("skill", "learn", "better at", "improve", "certif"),
+    ("role", "responsib", "ladder", "further", "boss", "leader", "career", "promot", "grow",
+     "manage"),
 ]  # fmt: skip
 _DEFAULT_EXAMPLE = "reach one named result (a title, a certificate, a number) by {date}"
 
@@ -56,8 +67,8 @@ def _quote(text: str) -> str:
 def _example(words: str, context: Context, when: str) -> str:
     pay = f"{_pay_example(context):,}"
     symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get((context.currency or "USD").upper(), "$")
-    for pattern, template in _EXAMPLES:
-        if pattern.search(words):
+    for (pattern, template), needed in zip(_EXAMPLES, _EXAMPLE_WORDS, strict=True):
+        if any(word in words for word in needed) and pattern.search(words):
             return template.format(pay=symbol + pay, date=when)
     return _DEFAULT_EXAMPLE.format(date=when)
 
@@ -77,6 +88,13 @@ def suggest(
     vague_words = _quote(vague_phrase(result.text, reading)) if reading.vague else ""
     about = " ".join(result.text[s:e].lower() for s, e, _ in reading.vague) + " " + text.lower()
     out: list[Suggestion] = []
+    examples: list[str] = []
+
+    def example_goal() -> str:  # worked out once, and only if a suggestion needs it
+        if not examples:
+            examples.append(_example(about, context, when))
+        return examples[0]
+
     if not text:
         example = f"earn {_pay_example(context):,} a year by {when}"
         return [Suggestion("S", f"Write one goal, e.g. '{example}'.", example)]
@@ -87,12 +105,12 @@ def suggest(
             first_start, first_end, _ = reading.goal_clauses[0]
             out.append(Suggestion("S", message, result.text[first_start:first_end].strip()))
         else:
-            example = _example(about, context, when)
+            example = example_goal()
             subject = vague_words or _quote(text)
             message = f"{subject} is a direction, not a goal: name one outcome, e.g. '{example}'."
             out.append(Suggestion("S", message, example))
     if not result.measurable:
-        example = _example(about, context, when)
+        example = example_goal()
         message = (
             f"{_quote(text)} has no number or finished result a friend could check: "
             f"how much, how many, or what gets done? e.g. '{example}'."
@@ -101,7 +119,7 @@ def suggest(
     out += _attainable_relevant(result)
     out += _time(result, times, when)
     if "vague_words" in result.flags and vague_words:
-        example = _example(about, context, when)
+        example = example_goal()
         message = f"{vague_words} has no number: how much, and by when? e.g. '{example}'."
         out.append(Suggestion("vague_words", message, example))
     elif "vague_words" in result.flags:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 
 from cairn.smart import dates
 from cairn.smart.durations import (
@@ -20,6 +21,7 @@ from cairn.smart.durations import (
     from_now,
     relative_guarded,
 )
+from cairn.smart.horizon import Horizon, unbounded
 from cairn.smart.lexicon import Token, tokenize
 from cairn.smart.timewords import (
     COUNT,
@@ -419,9 +421,19 @@ _GATES += [
 assert len(_GATES) == len(_PATTERNS)
 
 
-def text_words(lowered: str) -> set[str]:
-    """The runs of letters in the text, plus a marker if it has any digit."""
-    words = set(_LETTERS_RE.findall(lowered))
+def text_words(lowered: str, tokens: list[Token] | None = None) -> set[str]:
+    """The runs of letters in the text, plus a marker if it has any digit. With the
+    text's tokens, each distinct token is read once: a run of letters never crosses the
+    edge of a token, so the runs are the same."""
+    if tokens is None or len(lowered) <= _LONG_TEXT:
+        words = set(_LETTERS_RE.findall(lowered))
+    else:
+        words = set()
+        for token in {word for _, _, word in tokens}:
+            if token.isalpha() and token.isascii():
+                words.add(token)  # the common case: the token is one run of letters
+            else:
+                words.update(_LETTERS_RE.findall(token))
     if _ANY_DIGIT_RE.search(lowered):
         words.add(_DIGIT)
     return words
@@ -435,6 +447,8 @@ _LEAD_PREP_RE = re.compile(
 def _with_preposition(mention: TimeMention, text: str, taken: bytearray) -> TimeMention:
     """Let the span take the preposition before it ("by" + "the end of next month"), so
     that evidence shows, and rewrites replace, the whole limit."""
+    if not mention.start or not text[mention.start - 1].isspace():
+        return mention  # the pattern ends in whitespace right before the mention
     lead = _LEAD_PREP_RE.search(text, max(0, mention.start - 20), mention.start)
     if lead is None or any(taken[lead.start() : mention.start]):
         return mention
@@ -483,13 +497,20 @@ def _word_starts(tokens: list[Token]) -> dict[str, list[int]]:
     """Where each start word begins: word -> positions (digits also under _D, "fy27" also
     under #fy). Words no pattern starts with are left out."""
     index: dict[str, list[int]] = {}
+    digits: list[int] = []
+    fiscal: list[int] = []
     for start, _, word in tokens:
         if word in _ALL_STARTS:
             index.setdefault(word, []).append(start)
-        if word[0].isdigit():
-            index.setdefault(_D, []).append(start)
-        elif word.startswith("fy"):
-            index.setdefault("#fy", []).append(start)
+        first = word[0]
+        if first.isdigit():
+            digits.append(start)
+        elif first == "f" and word.startswith("fy"):
+            fiscal.append(start)
+    if digits:
+        index[_D] = digits
+    if fiscal:
+        index["#fy"] = fiscal
     return index
 
 
@@ -501,7 +522,7 @@ def _matches(
         lists = [spots for word, spots in index.items() if word in starts]
     else:
         lists = [index[word] for word in starts if word in index]
-    positions = sorted(spot for spots in lists for spot in spots)
+    positions = sorted(chain.from_iterable(lists))  # sorted runs: a cheap merge
     if len(positions) > len(lowered) // 16:
         yield from pattern.finditer(lowered)  # start words everywhere: one scan is cheaper
         return
@@ -515,15 +536,20 @@ def _matches(
             yield match
 
 
-def find_times(lowered: str, today: date, tokens: list[Token] | None = None) -> list[TimeMention]:
+def find_times(
+    lowered: str, today: date, tokens: list[Token] | None = None, horizon: Horizon | None = None
+) -> list[TimeMention]:
     """Every time mention, earliest first; overlapping, looser matches are dropped.
-    `tokens` (lexicon.tokenize of `lowered`) saves a pass when the caller has them."""
+    `tokens` (lexicon.tokenize of `lowered`) saves a pass when the caller has them. With a
+    horizon, each pattern reads a bounded number of matches (see `cairn.smart.horizon`)."""
+    horizon = horizon or unbounded()
     taken = bytearray(len(lowered))  # 1 where an earlier, stronger match sits: linear cost
     found: list[TimeMention] = []
-    words = text_words(lowered)
     index = None
     if len(lowered) > _LONG_TEXT:
-        index = _word_starts(tokens if tokens is not None else tokenize(lowered))
+        tokens = tokens if tokens is not None else tokenize(lowered)
+        index = _word_starts(tokens)
+    words = text_words(lowered, tokens)
     for gate, starts, (pattern, handler) in zip(_GATES, _STARTS, _PATTERNS, strict=True):
         if gate.isdisjoint(words):
             continue  # none of the words this pattern needs: skip the scan
@@ -532,7 +558,7 @@ def find_times(lowered: str, today: date, tokens: list[Token] | None = None) -> 
             if index is None
             else _matches(pattern, lowered, starts, index)
         )
-        for match in matches:
+        for match in horizon.bound(matches, found):
             if any(taken[match.start() : match.end()]):
                 continue
             mention = handler(match, today, lowered)
