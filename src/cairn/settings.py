@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cairn.goals",
     "cairn.planning",
     "cairn.accountability",
+    "cairn.careerdata",
     "cairn.web",
 ]
 

@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("cairn.goals.urls")),
     path("", include("cairn.planning.urls")),
     path("", include("cairn.accountability.urls")),
+    path("", include("cairn.careerdata.urls")),
     path("", include("cairn.web.urls")),
 ]

@@ -88,3 +88,20 @@ def test_profile_feeds_the_context(alice):
         "currency": "USD",
         "salary": 48000.0,
     }
+
+
+def test_panel_gives_data_backed_reasons_with_attribution(alice, alice_client):
+    update_profile(
+        user=alice,
+        role_title="Marketing specialist",
+        field="Marketing",
+        years_experience=3,
+        pay_amount=60000,
+        pay_period="year",
+        pay_currency="USD",
+    )
+    page = alice_client.post(
+        "/goals/assess/", {"statement": "learn python by june 2027"}
+    ).content.decode()
+    assert "importance 2.12 of 5 for Market Research Analysts" in page
+    assert "O*NET" in page and "CC BY 4.0" in page

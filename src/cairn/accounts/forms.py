@@ -88,6 +88,7 @@ class ProfileForm(forms.ModelForm):
             "pay_period",
             "vision",
             "time_zone",
+            "state",
         ]
         widgets = {"vision": forms.Textarea(attrs={"rows": 4})}
         help_texts = {

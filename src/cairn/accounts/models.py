@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from cairn.careerdata.models import STATE_CHOICES
+
 
 class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
@@ -43,6 +45,26 @@ class Profile(models.Model):
         max_length=5, choices=PayPeriod.choices, default=PayPeriod.YEAR, blank=True
     )
     vision = models.TextField("career vision", max_length=2000, blank=True)
+    # Picked from O*NET occupations by title (careerdata); role_title stays the person's words.
+    occupation = models.ForeignKey(
+        "careerdata.Occupation",
+        verbose_name="occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_occupation = models.ForeignKey(
+        "careerdata.Occupation",
+        verbose_name="target occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    state = models.CharField(
+        "US state (for pay figures)", max_length=2, blank=True, choices=STATE_CHOICES
+    )
     time_zone = models.CharField(max_length=64, default="UTC")
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -23,7 +23,9 @@ PROFILE_FIELDS = (
     "pay_period",
     "vision",
     "time_zone",
+    "state",
 )
+OCCUPATION_FIELDS = ("occupation", "target_occupation")
 
 
 @transaction.atomic
@@ -68,6 +70,17 @@ def update_profile(*, user: User, **values: Any) -> Profile:
         setattr(profile, name, value)
     profile.full_clean()
     profile.save()
+    return profile
+
+
+@transaction.atomic
+def set_occupation(*, user: User, which: str, occupation: Any) -> Profile:
+    """Set (or, with None, clear) the profile's occupation or target occupation."""
+    if which not in OCCUPATION_FIELDS:
+        raise TypeError(f"not an occupation field: {which}")
+    profile = get_profile(user)
+    setattr(profile, which, occupation)
+    profile.save(update_fields=[which, "updated_at"])
     return profile
 
 

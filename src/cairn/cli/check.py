@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from cairn.smart.knowledge import KnowledgeProvider
     from cairn.smart.model import Assessment
 
 LETTER_NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant",
@@ -30,6 +31,14 @@ EVIDENCE_STYLE = {
 @click.option("--salary", type=float, help="Current yearly salary (a number).")
 @click.option("--currency", help="Currency of the salary, e.g. USD.")
 @click.option("--vision", help="Where you want to go, in a sentence.")
+@click.option("--state", help="US state for pay figures, e.g. CA (with the career data).")
+@click.option(
+    "--data/--no-data",
+    "use_data",
+    default=True,
+    show_default=True,
+    help="Judge attainable/relevant with O*NET and BLS data when a role or vision is given.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
 @click.option(
     "--jsonl",
@@ -46,6 +55,8 @@ def check(
     salary: float | None,
     currency: str | None,
     vision: str | None,
+    state: str | None,
+    use_data: bool,
     as_json: bool,
     jsonl_path: IO[str] | None,
 ) -> None:
@@ -61,6 +72,8 @@ def check(
         cairn check "earn $100K a year by 2027"
         cairn check "learn Rust by June" --role "marketing specialist" --field marketing
         cairn check "earn 65k next year" --salary 62000 --currency USD --today 2026-04-10
+        cairn check "earn 100K by 2027" --role "market research analyst" --state CA
+        cairn check "learn Rust" --role "marketing specialist" --no-data
         cairn check "get my PMP certification by June 2026" --json
         cairn check --jsonl goals.jsonl > assessments.jsonl
         echo '{"id": 1, "text": "network more"}' | cairn check --jsonl -
@@ -70,7 +83,7 @@ def check(
     if jsonl_path is not None:
         if text is not None:
             raise click.UsageError("Give either TEXT or --jsonl, not both.")
-        _check_lines(jsonl_path)
+        _check_lines(jsonl_path, _provider(use_data, state))
         return
     if text is None:
         raise click.UsageError('Give a goal statement, e.g. cairn check "earn 100K by 2027".')
@@ -78,11 +91,25 @@ def check(
         raise click.BadParameter("use YYYY-MM-DD", param_hint="--today")
     context = {"role": role, "field": field_, "years_experience": years, "salary": salary,
                "currency": currency, "vision": vision}  # fmt: skip
-    result = analyze(text, today=today, context=context)
+    provider = _provider(use_data and bool(role or vision), state)
+    result = analyze(text, today=today, context=context, provider=provider)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render(result))
+
+
+def _provider(use_data: bool, state: str | None) -> KnowledgeProvider | None:
+    """The data-backed provider (its data loads only when a context needs it), or None
+    for the analyzer's rule-based default."""
+    if not use_data:
+        return None
+    try:
+        from cairn.careerdata.dataset import available
+        from cairn.careerdata.provider import DataProvider
+    except ImportError:  # pragma: no cover - a trimmed install
+        return None
+    return DataProvider(state=state) if available() else None
 
 
 def _is_iso_date(value: str) -> bool:
@@ -95,7 +122,7 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def _check_lines(stream: IO[str]) -> None:
+def _check_lines(stream: IO[str], provider: KnowledgeProvider | None = None) -> None:
     """One JSON line out per JSON line in; errors are reported per line."""
     from cairn.smart import analyze
 
@@ -118,7 +145,8 @@ def _check_lines(stream: IO[str]) -> None:
             today = row.get("today")
             if today is not None and not (isinstance(today, str) and _is_iso_date(today)):
                 raise ValueError("'today' must be a YYYY-MM-DD date")
-            output = {"id": row_id, **analyze(text, today=today, context=context).to_dict()}
+            result = analyze(text, today=today, context=context, provider=provider)
+            output = {"id": row_id, **result.to_dict()}
         except (ValueError, TypeError) as error:  # JSONDecodeError is a ValueError
             output = {"id": row_id, "line": number, "error": str(error)}
         click.echo(json.dumps(output, ensure_ascii=False))

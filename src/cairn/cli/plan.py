@@ -117,8 +117,8 @@ def _from_answers(owner: User, stream: IO[str]) -> None:
     from django.utils import timezone
 
     from cairn.cli.plan_answers import AnswerError, create_goal, load
-    from cairn.cli.plan_run import letters_line, profile_context
-    from cairn.smart import analyze
+    from cairn.cli.plan_run import letters_line
+    from cairn.goals import assess
 
     today = timezone.localdate()
     try:
@@ -126,7 +126,7 @@ def _from_answers(owner: User, stream: IO[str]) -> None:
     except AnswerError as error:
         name = getattr(stream, "name", "answers")
         raise click.ClickException(f"{name}: {error} (nothing was saved)") from None
-    assessment = analyze(goal.statement, today=today, context=profile_context(owner))
+    assessment = assess.assess_for(owner, goal.statement, today)
     click.echo(f"Created goal {goal.pk} ({goal.status}): {goal.statement}")
     click.echo(f"SMART: {letters_line(assessment)}")
 

@@ -16,7 +16,7 @@ from cairn.goals import assess
 from cairn.goals.models import Goal
 from cairn.planning import services
 from cairn.planning.models import STEPS, PlanSession
-from cairn.smart import Assessment, analyze
+from cairn.smart import Assessment
 
 TITLES = {
     "reflect": "Reflect: what does success mean to you?",
@@ -103,7 +103,7 @@ class Run:
         self.session = PlanSession.objects.select_related("goal", "owner").get(pk=self.session.pk)
 
     def assess(self, statement: str) -> Assessment:
-        return analyze(statement, today=self.today, context=profile_context(self.owner))
+        return assess.assess_for(self.owner, statement, self.today)
 
 
 def profile_context(user: User) -> dict[str, Any]:

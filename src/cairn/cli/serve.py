@@ -14,7 +14,8 @@ from cairn.cli.django_setup import setup_django
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
 def serve(host: str, port: int, threads: int) -> None:
-    """Apply database migrations, then serve Cairn (waitress, static files included).
+    """Apply database migrations, load new career data, then serve Cairn (waitress, static
+    files included).
 
     \b
     Examples:
@@ -28,6 +29,12 @@ def serve(host: str, port: int, threads: int) -> None:
     from waitress import serve as waitress_serve
 
     call_command("migrate", interactive=False, verbosity=1)
+    from cairn.cli.data import load_data
+
+    load_data(quiet=True)  # on first start and after an upgrade; otherwise a quick check
+    from cairn.careerdata.search import warm_in_background
+
+    warm_in_background()
     call_command("collectstatic", interactive=False, verbosity=0)
     from cairn.wsgi import application  # after collectstatic: WhiteNoise indexes the files
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -12,7 +14,16 @@ import click
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--mistakes", is_flag=True, help="Also list the statements with a wrong field.")
-def smart_eval(path: str, as_json: bool, mistakes: bool) -> None:
+@click.option(
+    "--provider",
+    "provider_name",
+    type=click.Choice(["data", "rules", "both"]),
+    default="data",
+    show_default=True,
+    help="Judge attainable/relevant with the O*NET/BLS data provider, the rules, or "
+    "both (then also compare them on the statements with context).",
+)
+def smart_eval(path: str, as_json: bool, mistakes: bool, provider_name: str) -> None:
     """Score the analyzer on a labelled JSONL file (GUIDE format).
 
     Prints, per field: F1 and accuracy for career, specific and measurable; accuracy of
@@ -24,6 +35,7 @@ def smart_eval(path: str, as_json: bool, mistakes: bool) -> None:
         cairn smart-eval tests/data/smart/dev.jsonl
         cairn smart-eval tests/data/smart/dev.jsonl --json
         cairn smart-eval tests/data/smart/dev.jsonl --mistakes
+        cairn smart-eval tests/data/smart/dev.jsonl --provider both
     """
     from cairn.smart.evaluate import evaluate, read_jsonl
 
@@ -32,14 +44,23 @@ def smart_eval(path: str, as_json: bool, mistakes: bool) -> None:
             rows = read_jsonl(handle)
         except ValueError as error:
             raise click.ClickException(f"{path}: {error}") from error
-    report = evaluate(rows)
+    comparison = None
+    if provider_name == "both":
+        comparison = compare_providers(rows)
+    report = evaluate(rows, analyzer=_analyzer("rules" if provider_name == "rules" else "data"))
     summary = report.summary()
+    summary["provider"] = "rules" if provider_name == "rules" else "data"
+    if comparison is not None:
+        summary["with_context"] = comparison
     if as_json:
         if mistakes:
             summary["mistakes"] = report.mistakes
         click.echo(json.dumps(summary, indent=2))
         return
     click.echo(format_summary(summary))
+    if comparison is not None:
+        click.echo("")
+        click.echo(format_comparison(comparison))
     if mistakes:
         for mistake in report.mistakes:
             click.echo(f"\n{mistake['id']}: {mistake['text']}")
@@ -71,4 +92,39 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"{name:<16} accuracy {scores['accuracy']:.3f}  (labelled {scores['labelled']})"
         )
     lines.append(f"{'all fields':<16} accuracy {summary['all_fields']['accuracy']:.3f}")
+    if "provider" in summary:
+        lines.append(f"{'provider':<16} {summary['provider']}")
+    return "\n".join(lines)
+
+
+def _analyzer(provider_name: str) -> Callable[..., Any]:
+    """`analyze` with the data provider, or the analyzer's rule-based default."""
+    from cairn.smart import analyze
+
+    if provider_name == "rules":
+        return analyze
+    from cairn.careerdata.provider import DataProvider
+
+    return functools.partial(analyze, provider=DataProvider())
+
+
+def compare_providers(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Attainable and relevant accuracy on the rows with a context, per provider."""
+    from cairn.smart.evaluate import evaluate
+
+    with_context = [row for row in rows if row.get("context")]
+    figures: dict[str, Any] = {"statements": len(with_context)}
+    for name in ("rules", "data"):
+        summary = evaluate(with_context, analyzer=_analyzer(name)).summary()
+        figures[name] = {field: summary[field] for field in ("attainable", "relevant")}
+    return figures
+
+
+def format_comparison(comparison: dict[str, Any]) -> str:
+    lines = [f"with context: {comparison['statements']} statements",
+             "field            rules    data   (labelled)"]  # fmt: skip
+    for name in ("attainable", "relevant"):
+        rules, data = comparison["rules"][name], comparison["data"][name]
+        lines.append(f"{name:<16} {rules['accuracy']:.3f}    {data['accuracy']:.3f}  "
+                     f"({rules['labelled']})")  # fmt: skip
     return "\n".join(lines)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import Any
 
 from cairn.accounts.models import PayPeriod, Profile, User
+from cairn.careerdata.provider import DataProvider
 from cairn.smart import Assessment, analyze
 
 # Hours in a full-time working year, to compare hourly pay with yearly targets.
@@ -19,12 +21,15 @@ def profile_context(profile: Profile | None) -> dict[str, Any]:
     if profile is None:
         return {}
     context: dict[str, Any] = {
-        "role": profile.role_title or None,
+        # An occupation picked from O*NET names the role exactly; the person's own words else.
+        "role": (profile.occupation.title if profile.occupation else profile.role_title) or None,
         "field": profile.field or None,
         "years_experience": profile.years_experience,
         "vision": profile.vision or None,
         "currency": profile.pay_currency or None,
     }
+    if profile.target_occupation:
+        context["vision"] = f"become a {profile.target_occupation.title}"
     if profile.pay_amount is not None:
         factor = YEARLY_FACTOR.get(PayPeriod(profile.pay_period or PayPeriod.YEAR), 1)
         context["salary"] = float(profile.pay_amount * Decimal(factor))
@@ -32,8 +37,17 @@ def profile_context(profile: Profile | None) -> dict[str, Any]:
 
 
 def assess_for(user: User, statement: str, today: dt.date) -> Assessment:
-    profile = Profile.objects.filter(user=user).first()
-    return analyze(statement, today=today, context=profile_context(profile))
+    """The verdict with what the person told about themselves, grounded in O*NET and BLS."""
+    profiles = Profile.objects.select_related("occupation", "target_occupation")
+    profile = profiles.filter(user=user).first()
+    provider = data_provider(profile.state if profile else "")
+    return analyze(statement, today=today, context=profile_context(profile), provider=provider)
+
+
+@functools.lru_cache(maxsize=64)
+def data_provider(state: str) -> DataProvider:
+    """One provider per state and process: it caches its title lookups and word matcher."""
+    return DataProvider(state=state or None)
 
 
 def highlighted(assessment: Assessment) -> list[tuple[str, str | None]]:

@@ -43,6 +43,10 @@ def panel_context(
         "assessment": assessment,
         "letters": letters,
         "verdicts": verdicts,
+        "data_quoted": any(
+            "O*NET" in reason.source or "BLS" in reason.source
+            for reason in (*assessment.attainable_reasons, *assessment.relevant_reasons)
+        ),
         # advice on a letter the goal's own fields already settle would only confuse
         "suggestions": [tip for tip in assessment.suggestions if verdicts.get(tip.key) is not True],
         "pieces": highlighted(assessment),
