@@ -11,7 +11,7 @@ from django import forms
 
 from cairn.accountability.models import ReviewDecision
 from cairn.accountability.services.reviews import local_datetime
-from cairn.goals.forms import DateInput
+from cairn.goals.forms import DateInput, long_text
 from cairn.goals.models import STATEMENT_MAX, Goal, Status
 
 Decision = ReviewDecision.Decision
@@ -34,30 +34,17 @@ class ScheduleForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(
-        required=False,
-        max_length=5000,
-        label="Your notes",
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    notes = long_text("Your notes", max_length=5000, rows=4)
 
 
 class DecisionForm(forms.Form):
     """One goal's decision; the adjust fields start from the goal's current values."""
 
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.RadioSelect)
-    note = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Why? (needed to adjust or abandon; kept in the goal's history)",
-        widget=forms.Textarea(attrs={"rows": 2}),
+    note = long_text(
+        "Why? (needed to adjust or abandon; kept in the goal's history)", max_length=2000, rows=2
     )
-    statement = forms.CharField(
-        required=False,
-        max_length=STATEMENT_MAX,
-        label="Statement",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    statement = long_text("Statement", max_length=STATEMENT_MAX, rows=2)
     deadline = forms.DateField(required=False, widget=DateInput())
     metric_target = forms.DecimalField(
         required=False,

@@ -79,17 +79,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "role_title",
-            "field",
-            "years_experience",
-            "pay_amount",
-            "pay_currency",
-            "pay_period",
-            "vision",
-            "time_zone",
-            "state",
-        ]
+        fields = list(services.PROFILE_FIELDS)  # the form edits what the service saves
         widgets = {"vision": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "pay_amount": "Private: only you ever see it.",

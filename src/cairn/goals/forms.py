@@ -25,6 +25,16 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def long_text(label: str, *, max_length: int = 2000, rows: int = 2) -> forms.CharField:
+    """An optional free-text answer in a box of a few lines."""
+    return forms.CharField(
+        required=False,
+        max_length=max_length,
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 def _number(label: str, help_text: str = "") -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
@@ -83,12 +93,7 @@ class GoalForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Why this change? (kept in the goal's history)",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    reason = long_text("Why this change? (kept in the goal's history)", max_length=2000, rows=2)
 
 
 class EditGoalForm(GoalForm, ReasonForm):
@@ -104,12 +109,7 @@ class StepForm(forms.Form):
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
     deadline = forms.DateField(required=False, widget=DateInput())
-    resources = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Resources needed",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    resources = long_text("Resources needed", max_length=2000, rows=2)
     helpers = forms.CharField(required=False, max_length=300, label="Who can help")
     done_when = forms.CharField(required=False, max_length=300, label="Done when")
     if_then = forms.CharField(
@@ -129,30 +129,10 @@ class CheckInForm(forms.Form):
 
 
 class AchieveForm(forms.Form):
-    hard = forms.CharField(
-        required=False,
-        max_length=5000,
-        label="What was especially hard?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    easy = forms.CharField(
-        required=False,
-        max_length=5000,
-        label="What was easy?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    helped = forms.CharField(
-        required=False,
-        max_length=5000,
-        label="Who helped?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    differently = forms.CharField(
-        required=False,
-        max_length=5000,
-        label="What would you do differently next time?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    hard = long_text("What was especially hard?", max_length=5000, rows=3)
+    easy = long_text("What was easy?", max_length=5000, rows=3)
+    helped = long_text("Who helped?", max_length=5000, rows=3)
+    differently = long_text("What would you do differently next time?", max_length=5000, rows=3)
 
 
 class AbandonForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cairn.accounts.models import Profile
 from cairn.goals.assess import profile_context
-from cairn.goals.forms import DateInput, GoalForm
+from cairn.goals.forms import DateInput, GoalForm, long_text
 from cairn.goals.models import Area, Goal, Period, RewardSize
 from cairn.goals.rules import horizon_for
 from cairn.planning.models import PlanSession
@@ -117,29 +117,14 @@ class SmartForm(StepForm):
     frequency_count = _goal_field("frequency_count")
     frequency_period = _goal_field("frequency_period")
     horizon = _goal_field("horizon")
-    specific_note = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="What exactly, and where?",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    attainable_note = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Why you can do it",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    specific_note = long_text("What exactly, and where?", max_length=2000, rows=2)
+    attainable_note = long_text("Why you can do it", max_length=2000, rows=2)
     network_contact = forms.CharField(
         required=False,
         max_length=2000,
         label="Someone in your network to ask whether it is realistic",
     )
-    relevant_note = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="How it serves your field or your vision",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    relevant_note = long_text("How it serves your field or your vision", max_length=2000, rows=2)
     role_title = forms.CharField(required=False, max_length=200, label="Your current role")
     pay_amount = forms.DecimalField(
         required=False,
@@ -152,12 +137,7 @@ class SmartForm(StepForm):
         required=False, min_value=0, max_value=80, label="Years of experience"
     )
     field = forms.CharField(required=False, max_length=200, label="Your field or industry")
-    vision = forms.CharField(
-        required=False,
-        max_length=2000,
-        label="Your career vision",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    vision = long_text("Your career vision", max_length=2000, rows=2)
     PROFILE = ("role_title", "years_experience", "pay_amount", "field", "vision")
     GOAL = ("metric_baseline", "metric_target", "metric_unit", "deadline", "frequency_count")
     GOAL_ALL = (*GOAL, "frequency_period", "horizon")
