@@ -5,11 +5,12 @@ the person's own words, with a rewritten statement where one can be built from i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from cairn.smart import dates
-from cairn.smart.model import Assessment, Context, Suggestion
+from cairn.smart.model import Assessment, Context, Reason, Suggestion
 from cairn.smart.timewords import TimeMention
 
 if TYPE_CHECKING:
@@ -137,6 +138,12 @@ def suggest(
     return out
 
 
+def _first_reason(reasons: Sequence[Reason]) -> str:
+    """The suggestion names the main reason; the full list is shown beside it."""
+    against = [reason.text for reason in reasons if reason.verdict is False]
+    return against[0] if against else "see the reasons"
+
+
 _SEGMENT_END_RE = re.compile(r"[,.;:!?]|\s(?:and|but|so|because)\s")
 
 
@@ -161,12 +168,12 @@ def vague_phrase(text: str, reading: GoalReading) -> str:
 def _attainable_relevant(result: Assessment) -> list[Suggestion]:
     out: list[Suggestion] = []
     if result.attainable is False:
-        why = "; ".join(r.text for r in result.attainable_reasons if r.verdict is False)
+        why = _first_reason(result.attainable_reasons)
         message = f"This is a jump people almost never make in the time given ({why}): "
         message += "give it more time or aim for the step before it."
         out.append(Suggestion("A", message, None))
     if result.relevant is False:
-        why = "; ".join(r.text for r in result.relevant_reasons if r.verdict is False)
+        why = _first_reason(result.relevant_reasons)
         message = f"This seems to serve another field ({why}): say how it moves your own career."
         out.append(Suggestion("R", message, None))
     return out
