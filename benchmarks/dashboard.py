@@ -18,10 +18,11 @@ import sys
 import tempfile
 import time
 
+from benchdb import fresh_postgres, url_for
+
 GOALS, STEPS_PER_GOAL, CHECK_INS_PER_GOAL = 500, 10, 40
 ROUNDS = 40
-PG_ADMIN = "postgresql://127.0.0.1:5432/test"
-PG_BENCH = "postgres://127.0.0.1:5432/cairn_bench"
+PG_BENCH = url_for("cairn_bench")
 
 
 def run_all() -> None:
@@ -32,19 +33,6 @@ def run_all() -> None:
     print(f"{'database':<11}{'page':<12}{'p50 ms':>8}{'p95 ms':>8}{'queries':>9}")
     for db in ("sqlite", "postgres"):
         subprocess.run([sys.executable, __file__, "--db", db], check=False)
-
-
-def prepare_postgres() -> bool:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS cairn_bench")
-            conn.execute("CREATE DATABASE cairn_bench")
-    except Exception as error:
-        print(f"{'postgres':<11}not reachable ({type(error).__name__})")
-        return False
-    return True
 
 
 def setup(db: str) -> None:
@@ -114,7 +102,7 @@ def measure(client: object, url: str) -> tuple[float, float, int]:
 
 
 def run_one(db: str) -> None:
-    if db == "postgres" and not prepare_postgres():
+    if db == "postgres" and not fresh_postgres("cairn_bench"):
         return
     setup(db)
     from django.test import Client

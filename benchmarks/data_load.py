@@ -16,8 +16,9 @@ import sys
 import tempfile
 import time
 
-PG_ADMIN = "postgresql://127.0.0.1:5432/test"
-PG_BENCH = "postgres://127.0.0.1:5432/cairn_data_bench"
+from benchdb import ADMIN_URL, fresh_postgres, url_for
+
+PG_BENCH = url_for("cairn_data_bench")
 
 
 def run_all() -> None:
@@ -26,21 +27,8 @@ def run_all() -> None:
         subprocess.run([sys.executable, __file__, "--db", db], check=False)
 
 
-def prepare_postgres() -> bool:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS cairn_data_bench")
-            conn.execute("CREATE DATABASE cairn_data_bench")
-    except Exception as error:
-        print(f"{'postgres':<11}not reachable ({type(error).__name__})")
-        return False
-    return True
-
-
 def run(db: str) -> None:
-    if db == "postgres" and not prepare_postgres():
+    if db == "postgres" and not fresh_postgres("cairn_data_bench"):
         return
     os.environ["CAIRN_HOME"] = tempfile.mkdtemp(prefix="cairn-bench-")
     os.environ.pop("DATABASE_URL", None)
@@ -69,7 +57,7 @@ def run(db: str) -> None:
         connections.close_all()
         import psycopg
 
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS cairn_data_bench")
 
 

@@ -25,28 +25,16 @@ import threading
 import time
 from typing import Any
 
+from benchdb import fresh_postgres, url_for
+
 PEOPLE = 2000
-PG_ADMIN = "postgresql://127.0.0.1:5432/test"
-PG_BENCH = "postgres://127.0.0.1:5432/cairn_bench"
+PG_BENCH = url_for("cairn_bench")
 DAY = dt.timedelta(days=1)
 
 
 def run_all() -> None:
     for db in ("sqlite", "postgres"):
         subprocess.run([sys.executable, __file__, "--db", db], check=False)
-
-
-def prepare_postgres() -> bool:
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
-            conn.execute("DROP DATABASE IF EXISTS cairn_bench")
-            conn.execute("CREATE DATABASE cairn_bench")
-    except Exception as error:
-        print(f"postgres: not reachable ({type(error).__name__})")
-        return False
-    return True
 
 
 class Sink:
@@ -200,7 +188,7 @@ def a_month(db: str, sink: Sink, noon: dt.datetime) -> None:
 
 
 def run_one(db: str) -> None:
-    if db == "postgres" and not prepare_postgres():
+    if db == "postgres" and not fresh_postgres("cairn_bench"):
         return
     sink = Sink()
     controller = setup(db, sink)

@@ -6,12 +6,12 @@ included) on 1,000 queries: a labelled set of titles people type ("RN", "line co
 "SDE", typos) plus keystroke prefixes of real titles, a quarter of them with a typo.
 Quality: top-1 on the labelled set, top-5 on full titles with a typo.
 
-With rapidfuzz importable (e.g. `pip install --target /tmp/rf rapidfuzz` and
-`--rapidfuzz-path /tmp/rf`), the same queries also go through rapidfuzz's
+With rapidfuzz importable (e.g. `pip install --target RFDIR rapidfuzz` and
+`--rapidfuzz-path RFDIR`), the same queries also go through rapidfuzz's
 process.extract (WRatio, then best title per occupation, employment breaking ties).
 
     .venv/bin/python benchmarks/title_search.py
-    .venv/bin/python benchmarks/title_search.py --rapidfuzz-path /tmp/rf
+    .venv/bin/python benchmarks/title_search.py --rapidfuzz-path RFDIR
 """
 
 from __future__ import annotations
