@@ -54,3 +54,13 @@ def test_delete_check_in_is_confirmed(goal, alice_client):
     assert goal.check_ins.count() == 1
     alice_client.post(url)
     assert goal.check_ins.count() == 0
+
+
+def test_outcome_goal_check_in_asks_no_value(alice, alice_client):
+    from tests.conftest import make_goal
+
+    outcome = make_goal(alice, "Publish my portfolio site")
+    page = alice_client.get(f"/goals/{outcome.pk}/").content.decode()
+    assert 'name="value"' not in page and 'name="note"' in page
+    alice_client.post(f"/goals/{outcome.pk}/check-ins/", {"note": "Picked a theme"})
+    assert outcome.check_ins.get().note == "Picked a theme"

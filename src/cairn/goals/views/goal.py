@@ -83,9 +83,17 @@ def goal_context(goal: Goal, **forms: object) -> dict[str, object]:
         "steps": list(goal.steps.all()),
         "check_ins": list(goal.check_ins.all()[:50]),
         "step_form": forms.get("step_form") or StepForm(),
-        "check_in_form": forms.get("check_in_form") or CheckInForm(),
+        "check_in_form": forms.get("check_in_form") or check_in_form_for(goal),
         "today": timezone.localdate(),
     }
+
+
+def check_in_form_for(goal: Goal) -> CheckInForm:
+    """A check-in asks for a value only when the goal has a measure to reach."""
+    form = CheckInForm()
+    if goal.metric_target is None:
+        del form.fields["value"]
+    return form
 
 
 def _initial(goal: Goal) -> dict[str, object]:
