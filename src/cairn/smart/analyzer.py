@@ -34,8 +34,10 @@ _PROGRAM_AFTER_RE = re.compile(
 # "CFA level 1", "part 2", "version 3": numbers in names, not targets.
 _NAME_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
-    r"round|step|unit|section|season|episode|no|number|#)\.?\s*$"
+    r"round|step|unit|section|season|episode|no|number|fortune|#)\.?\s*$"
 )
+# A number word that is part of a name after it ("six sigma").
+_NAME_NUMBER_AFTER_RE = re.compile(r"[\s-]sigma\b")
 _CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
 _ONE_NOT_COUNT_BEFORE_RE = re.compile(r"\b(?:no|the|every|any|some|which|this|that)\s*-?$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
@@ -203,10 +205,11 @@ class _Analysis:
                 return True  # a year that does not set the deadline ("since 2019")
             if _CLOCK_AFTER_RE.match(text, end) or text[end : end + 2] == "/7":
                 return True  # "9am", "24/7"
-        if mention.kind in ("digits", "word") and _NAME_NUMBER_BEFORE_RE.search(
-            text, max(0, start - 10), start
+        if mention.kind in ("digits", "word") and (
+            _NAME_NUMBER_BEFORE_RE.search(text, max(0, start - 10), start)
+            or _NAME_NUMBER_AFTER_RE.match(text, end)
         ):
-            return True
+            return True  # "level 2", "fortune 500", "six sigma": part of a name
         if mention.kind == "word" and mention.value == 1 and mention.text == "one":
             before = text[max(0, start - 8) : start]
             if _ONE_NOT_COUNT_BEFORE_RE.search(before) or _ONE_NOT_COUNT_AFTER_RE.match(text, end):

@@ -17,6 +17,7 @@ _VAGUE = lexicon.PhraseSet(lexicon.VAGUE_QUANTITY)
 _CAREER = lexicon.PhraseSet(
     [word for word in lexicon.CAREER_WORDS if word not in lexicon.WEAK_CAREER_WORDS]
     + [word for word in lexicon.TITLE_WORDS if word not in lexicon.AMBIGUOUS_TITLES]
+    + lexicon.PROFESSIONAL_CREDENTIALS
 )
 _NON_CAREER = lexicon.PhraseSet(lexicon.NON_CAREER_WORDS)
 # Personal-life quantities glued to their number ("5kg", "10lbs") have no word boundary.
@@ -67,7 +68,7 @@ _JOB_RE = re.compile(
     r"|\b(?:start|open|run|own|launch|found|build|buy)\s+(?P<np3>(?:my|our|a|an)\s+own\s+"
     r"[\w'-]+(?:\s+[\w'-]+)?)"
     r"|\b(?:launch|publish|ship|release|submit|deliver|present|finish|complete|pay\s+off|"
-    r"visit|renovate|open|marry|get\s+married|run|defend)\s+(?P<np4>(?:my|our|a|an|the|\d+)"
+    r"visit|renovate|remodel|redecorate|paint|repaint|open|marry|get\s+married|run|defend)\s+(?P<np4>(?:my|our|a|an|the|\d+)"
     r"(?:\s+[\w'-]+){1,3})"
 )
 
@@ -251,6 +252,7 @@ _JOB_GATE = frozenset(["get", "land", "secure", "receive", "recieve", "accept", 
                        "start", "win", "earn", "make", "be", "getting", "open", "run", "own",
                        "launch", "found", "build", "buy", "publish", "ship", "release", "submit",
                        "deliver", "present", "finish", "complete", "pay", "visit", "renovate",
+                       "remodel", "redecorate", "paint", "repaint",
                        "marry", "defend"])  # fmt: skip
 
 

@@ -140,6 +140,12 @@ CREDENTIAL_WORDS = [
     "pmp", "cissp", "ccna", "cdl", "shrm", "phr", "cpd", "servsafe", "bar", "gmat", "gre",
     "lsat", "mcat", "ielts", "toefl", "acca", "cima", "aws", "azure", "scrum", "csm",
 ]  # fmt: skip
+# Named credentials that only exist for work ("get my CCNA and lose 15 pounds" is still
+# about work in part); general words like "test" or "class" are left out.
+PROFESSIONAL_CREDENTIALS = [
+    "nclex", "cpa", "cfa", "pmp", "cissp", "ccna", "cdl", "shrm", "shrm-cp", "phr",
+    "servsafe", "acca", "cima", "csm", "itil", "comptia", "six sigma", "bsn", "msn",
+]  # fmt: skip
 COMPLETION_VERBS = [
     "get", "got", "gain", "obtain", "earn", "achieve", "attain", "pass", "finish",
     "complete", "completing", "finishing", "passing", "graduate", "graduate from",
@@ -208,7 +214,7 @@ CAREER_WORDS = [
     "job offer", "offer", "review", "appraisal", "listings", "accounts",
     "tickets", "ticket", "users", "app", "software", "website",
     "contracts", "gig", "gigs", "trucks", "truck", "fleet", "chain", "franchise", "staff",
-    "profession", "professionally", "at work", "for work", "coworkers", "co-workers",
+    "profession", "professionally", "commercial", "at work", "for work", "coworkers", "co-workers",
 ]  # fmt: skip
 # Work words too general to outweigh a personal-life word ("save money" is personal).
 WEAK_CAREER_WORDS = ["money", "rich", "wealthy", "successful", "success", "skills", "skill"]
@@ -232,7 +238,10 @@ NON_CAREER_WORDS = [
     "retirement", "vegan", "vegetarian", "church", "pray", "journal", "journaling",
     "hobby", "hobbies", "parents", "mom", "dad", "mum", "grandkids", "car", "relax",
     "screen time", "social media detox", "read more", "nap", "tan", "skin", "sister's",
-    "brother's", "personal",
+    "brother's", "personal", "driving test", "drivers test", "driver's test",
+    "driving lessons", "drivers license", "driver's license", "driving license",
+    "driving licence", "drivers licence", "driver's licence", "volunteer", "volunteering",
+    "animal shelter", "charity",
 ]  # fmt: skip
 
 # Nouns that a duration describes rather than sets a deadline for ("3 year apprenticeship").
