@@ -1,11 +1,15 @@
-"""The analyzer's figures on the labelled dev set must not fall below these floors.
+"""The analyzer's figures on the labelled sets must not fall below these floors.
 
-Floors sit just under what the analyzer reaches (see `cairn smart-eval`); flags with
-few examples (3-4) sit at the issue's target, since one miss moves their F1 by 0.1+.
+`dev.jsonl` is the shared development set; `extra.jsonl` holds 150 statements written and
+labelled from the GUIDE alone, before the analyzer was run on them: a check that the rules
+carry over beyond dev. Floors sit just under what the analyzer reaches (`cairn smart-eval
+FILE`); where there are few examples (flags with 3-6, judged fields with 11-13) one miss
+moves a figure by 0.08+, so those floors allow one miss.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,43 +17,70 @@ import pytest
 
 from cairn.smart.evaluate import evaluate, read_jsonl
 
-DEV = Path(__file__).resolve().parents[1] / "data" / "smart" / "dev.jsonl"
-
-FLOORS = {
-    ("career", "f1"): 0.98,
-    ("specific", "f1"): 0.98,
-    ("measurable", "f1"): 0.98,
-    ("time", "accuracy"): 0.98,
-    ("period", "accuracy"): 0.98,
-    ("deadline", "exact"): 0.98,
-    ("numbers", "exact"): 0.98,
-    ("attainable", "accuracy"): 0.96,
-    ("relevant", "accuracy"): 0.96,
-    ("all_fields", "accuracy"): 0.95,
-}
-FLAG_FLOORS = {"deadline_past": 0.9, "deadline_invalid": 0.9, "vague_words": 0.97,
-               "compound": 0.9, "not_career": 0.96}  # fmt: skip
+DATA = Path(__file__).resolve().parents[1] / "data" / "smart"
+MAIN_FIELDS = [
+    ("career", "f1"),
+    ("specific", "f1"),
+    ("measurable", "f1"),
+    ("time", "accuracy"),
+    ("period", "accuracy"),
+    ("deadline", "exact"),
+    ("numbers", "exact"),
+]
 
 
-@pytest.fixture(scope="module")
-def summary() -> dict[str, Any]:
-    with DEV.open(encoding="utf-8") as handle:
+@dataclass(frozen=True)
+class LabelledSet:
+    file: str
+    rows: int
+    labelled: tuple[int, int]  # how many attainable and relevant labels it has
+    judged: tuple[float, float]  # floors for attainable and relevant accuracy
+    all_fields: float
+    flags: dict[str, float]
+
+
+SETS = {
+    "dev": LabelledSet("dev.jsonl", 170, (28, 33), (0.96, 0.96), 0.95,
+                       {"deadline_past": 0.9, "deadline_invalid": 0.9, "vague_words": 0.97,
+                        "compound": 0.9, "not_career": 0.96}),
+    "extra": LabelledSet("extra.jsonl", 150, (11, 13), (0.9, 0.92), 0.98,
+                         {"deadline_past": 0.9, "deadline_invalid": 0.88, "vague_words": 0.96,
+                          "compound": 0.85, "not_career": 0.96}),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=list(SETS))
+def scored(request: pytest.FixtureRequest) -> tuple[LabelledSet, dict[str, Any]]:
+    labelled = SETS[request.param]
+    with (DATA / labelled.file).open(encoding="utf-8") as handle:
         rows = read_jsonl(handle)
-    assert len(rows) == 170
-    return evaluate(rows).summary()
+    assert len(rows) == labelled.rows
+    assert len({row["id"] for row in rows}) == labelled.rows
+    return labelled, evaluate(rows).summary()
 
 
-@pytest.mark.parametrize(("field", "figure"), list(FLOORS))
-def test_field_floor(summary: dict[str, Any], field: str, figure: str) -> None:
-    assert summary[field][figure] >= FLOORS[(field, figure)]
+@pytest.mark.parametrize(("field", "figure"), MAIN_FIELDS)
+def test_field_floor(scored: tuple[LabelledSet, dict[str, Any]], field: str, figure: str) -> None:
+    _, summary = scored
+    assert summary[field][figure] >= 0.98
 
 
-@pytest.mark.parametrize("flag", list(FLAG_FLOORS))
-def test_flag_floor(summary: dict[str, Any], flag: str) -> None:
-    assert summary["flags"][flag]["support"] > 0
-    assert summary["flags"][flag]["f1"] >= FLAG_FLOORS[flag]
+def test_judged_and_overall_floors(scored: tuple[LabelledSet, dict[str, Any]]) -> None:
+    labelled, summary = scored
+    assert summary["attainable"]["accuracy"] >= labelled.judged[0]
+    assert summary["relevant"]["accuracy"] >= labelled.judged[1]
+    assert summary["all_fields"]["accuracy"] >= labelled.all_fields
 
 
-def test_judged_fields_are_scored_only_where_labelled(summary: dict[str, Any]) -> None:
-    assert summary["attainable"]["labelled"] == 28
-    assert summary["relevant"]["labelled"] == 33
+def test_flag_floors(scored: tuple[LabelledSet, dict[str, Any]]) -> None:
+    labelled, summary = scored
+    for flag, floor in labelled.flags.items():
+        assert summary["flags"][flag]["support"] > 0, flag
+        assert summary["flags"][flag]["f1"] >= floor, flag
+
+
+def test_judged_fields_are_scored_only_where_labelled(
+    scored: tuple[LabelledSet, dict[str, Any]],
+) -> None:
+    labelled, summary = scored
+    assert (summary["attainable"]["labelled"], summary["relevant"]["labelled"]) == labelled.labelled
