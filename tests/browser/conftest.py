@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,33 @@ def _async_unsafe_allowed() -> Iterator[None]:
     (its subprocesses run `check --deploy`, which warns about it)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+# Held while the live server handles a request; a test reading the database while a request
+# may be in flight (polling for a beacon) takes it too.
+REQUEST_LOCK = threading.Lock()
+
+
+@pytest.fixture(autouse=True)
+def _one_request_at_a_time_on_sqlite() -> Iterator[None]:
+    """The live server shares the test's in-memory SQLite connection with every request
+    thread; two requests at once (a page and an autosave beacon, say) misuse it. A real
+    deployment uses a file database with a connection per thread, so only tests serialize."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    original = WSGIHandler.__call__
+
+    def serialized(self: WSGIHandler, environ: Any, start_response: Any) -> Any:
+        with REQUEST_LOCK:
+            return original(self, environ, start_response)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WSGIHandler, "__call__", serialized)
         yield
 
 

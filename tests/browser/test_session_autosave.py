@@ -13,7 +13,7 @@ from cairn.accounts.models import User
 from cairn.goals.models import Goal, Prompt
 from cairn.planning import services
 from cairn.planning.models import PlanSession
-from tests.browser.conftest import session_version, wait_for_autosave
+from tests.browser.conftest import REQUEST_LOCK, session_version, wait_for_autosave
 from tests.conftest import PASSWORD
 
 if TYPE_CHECKING:
@@ -162,7 +162,8 @@ def test_typing_just_before_the_tab_is_hidden_is_kept(
     context.close()
     goal = Goal.objects.get(plan_session=brainstormed)
     for _ in range(20):  # the live server handles the beacon in its own thread
-        goal.refresh_from_db()
+        with REQUEST_LOCK:
+            goal.refresh_from_db()
         if goal.statement.startswith("Lead the design guild"):
             break
         time.sleep(0.1)

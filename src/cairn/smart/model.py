@@ -97,6 +97,9 @@ def _text_or_none(value: Any) -> str | None:
     return None
 
 
+PLAUSIBLE_MAX = 1e12
+
+
 def _number_or_none(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
@@ -109,7 +112,8 @@ def _number_or_none(value: Any) -> float | None:
             return None
     else:
         return None
-    if number != number or number in (float("inf"), float("-inf")) or number < 0:
+    # No salary or career is this large: treat it as unknown rather than overflow later.
+    if number != number or not 0 <= number <= PLAUSIBLE_MAX:
         return None
     return number
 
