@@ -105,3 +105,14 @@ def test_long_text_reads_times_like_short_text(text: str, deadline: str) -> None
     long = analyze(padding + text, today="2026-11-21")
     assert short.deadline is not None and short.deadline.isoformat() == deadline
     assert (long.time, long.deadline) == (short.time, short.deadline)
+
+
+@pytest.mark.parametrize("huge", [1.634266486238469e308, float("inf"), 1e13])
+def test_absurd_numbers_in_the_context_are_unknown(huge: float) -> None:
+    """Found by hypothesis: a salary near the float limit overflowed a later computation."""
+    from cairn.smart import Context
+
+    context = {"salary": huge, "years_experience": huge, "role": "nurse", "currency": "USD"}
+    assert Context.from_mapping(context).salary is None
+    result = analyze("earn 100k a year by 2028", today="2026-11-21", context=context)
+    assert result.attainable in (True, False, None)
