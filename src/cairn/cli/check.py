@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from cairn.smart.knowledge import KnowledgeProvider
     from cairn.smart.model import Assessment
 
-LETTER_NAMES = {"S": "Specific", "M": "Measurable", "A": "Attainable", "R": "Relevant",
-                "T": "Time-bound"}  # fmt: skip
 # Colours of evidence in the terminal: numbers green, times cyan, problems yellow/red.
 EVIDENCE_STYLE = {
     "money": "green", "percent": "green", "count": "green", "deadline": "cyan",

@@ -6,10 +6,11 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
+from cairn.cli.accounts import account
 from cairn.cli.django_setup import setup_django
 
 if TYPE_CHECKING:
-    from cairn.accounts.models import User
+    pass
 
 
 @click.command()
@@ -40,26 +41,10 @@ def export(target: IO[bytes], username: str | None) -> None:
     setup_django()
     from cairn.accountability.services import calendar
 
-    owner = _person(username)
+    owner = account(username, whose="calendar")
     cal = calendar.personal_calendar(owner)
     target.write(calendar.to_bytes(cal))
     name = getattr(target, "name", "-")
     if name not in ("-", "<stdout>"):
         events = len(cal.walk("VEVENT"))
         click.echo(f"Wrote {events} events for {owner.get_username()} to {name}.", err=True)
-
-
-def _person(username: str | None) -> User:
-    from cairn.accounts.models import User
-
-    if username:
-        user = User.objects.filter(username__iexact=username).first()
-        if user is None:
-            raise click.ClickException(f"No account named {username!r}.")
-        return user
-    users = list(User.objects.filter(is_active=True)[:2])
-    if not users:
-        raise click.ClickException("No account yet: create one with `cairn createuser`.")
-    if len(users) > 1:
-        raise click.ClickException("There are several accounts: say whose with --user NAME.")
-    return users[0]

@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from cairn.cli.accounts import account
 from cairn.cli.django_setup import setup_django
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def plan(username: str | None, answers: IO[str] | None) -> None:
         cat goal.yaml | cairn plan --answers - --user alice
     """
     setup_django()
-    owner = _owner(username)
+    owner = account(username, whose="goal")
     if answers is not None:
         _from_answers(owner, answers)
         return
@@ -93,24 +94,6 @@ def plan(username: str | None, answers: IO[str] | None) -> None:
     from cairn.cli.plan_ui import QuestionaryPrompter
 
     interactive(owner, QuestionaryPrompter())
-
-
-def _owner(username: str | None) -> User:
-    from cairn.accounts.models import User
-
-    if username:
-        user = User.objects.filter(username__iexact=username).first()
-        if user is None:
-            raise click.ClickException(f"No account named {username!r}.")
-        return user
-    users = list(User.objects.filter(is_active=True)[:2])
-    if not users:
-        raise click.ClickException(
-            "No account yet: create one with `cairn createuser NAME --email E`."
-        )
-    if len(users) > 1:
-        raise click.ClickException("There are several accounts: say whose goal with --user NAME.")
-    return users[0]
 
 
 def _from_answers(owner: User, stream: IO[str]) -> None:

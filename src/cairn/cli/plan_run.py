@@ -17,6 +17,7 @@ from cairn.goals.models import Goal
 from cairn.planning import services
 from cairn.planning.models import STEPS, PlanSession
 from cairn.smart import Assessment
+from cairn.smart.model import LETTER_NAMES
 
 TITLES = {
     "reflect": "Reflect: what does success mean to you?",
@@ -27,13 +28,6 @@ TITLES = {
     "breakdown": "Break it down: micro-goals",
     "reward": "Reward: something to celebrate with",
     "review": "Review and commit",
-}
-LETTER_NAMES = {
-    "S": "Specific",
-    "M": "Measurable",
-    "A": "Attainable",
-    "R": "Relevant",
-    "T": "Time-bound",
 }
 
 

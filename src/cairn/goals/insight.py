@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cairn.goals import charts
 from cairn.goals.models import Goal
-from cairn.goals.pace import Pace, metric_track, pace
+from cairn.goals.pace import MetricTrack, Pace, metric_track, pace
 from cairn.goals.periods import frequency_progress
 
 
@@ -26,14 +26,7 @@ def goal_insight(goal: Goal, today: dt.date) -> dict[str, Any]:
     points = list(goal.check_ins.order_by("date", "id").values_list("date", "value"))
     prefix = f"goal-{goal.pk}"
     if goal.metric_target is not None:
-        track = metric_track(
-            start=start_day(goal),
-            start_value=goal.metric_baseline,
-            target=goal.metric_target,
-            deadline=goal.deadline,
-            check_ins=points,
-            unit=goal.metric_unit,
-        )
+        track = goal_track(goal, points)
         chart = charts.progress_chart(goal.statement, track, today, id_prefix=f"{prefix}-progress")
         return {"pace": pace(track, today), "chart": chart}
     if goal.has_frequency:
@@ -57,7 +50,13 @@ def card_pace(goal: Goal, today: dt.date) -> Pace | None:
     latest = getattr(goal, "latest_value", None)
     last_day = getattr(goal, "last_check_in", None)
     points = [(last_day, latest)] if latest is not None and last_day else []
-    track = metric_track(
+    return pace(goal_track(goal, points), today)
+
+
+def goal_track(goal: Goal, points: list[tuple[dt.date, Any]]) -> MetricTrack:
+    """A metric goal's line from its start to its deadline, with the given check-ins."""
+    assert goal.metric_target is not None
+    return metric_track(
         start=start_day(goal),
         start_value=goal.metric_baseline,
         target=goal.metric_target,
@@ -65,4 +64,3 @@ def card_pace(goal: Goal, today: dt.date) -> Pace | None:
         check_ins=points,
         unit=goal.metric_unit,
     )
-    return pace(track, today)

@@ -9,6 +9,15 @@ from typing import Any, Literal
 
 TimeKind = Literal["deadline", "recurring", "none"]
 
+# What each letter stands for, for screens and the terminal.
+LETTER_NAMES = {
+    "S": "Specific",
+    "M": "Measurable",
+    "A": "Attainable",
+    "R": "Relevant",
+    "T": "Time-bound",
+}
+
 # Flags in the order the GUIDE lists them; Assessment.flags is always sorted by this.
 FLAG_ORDER = ("deadline_past", "deadline_invalid", "vague_words", "compound", "not_career")
 

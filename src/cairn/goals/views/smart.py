@@ -12,15 +12,9 @@ from django.views.decorators.http import require_POST
 
 from cairn.goals.assess import assess_for, highlighted
 from cairn.goals.models import Goal
+from cairn.smart.model import LETTER_NAMES
 from cairn.web.types import AuthedRequest
 
-LETTER_NAMES = {
-    "S": "Specific",
-    "M": "Measurable",
-    "A": "Attainable",
-    "R": "Relevant",
-    "T": "Time-bound",
-}
 # The analyzer reads at most this much of a live draft; the form caps statements lower.
 LIVE_MAX = 2000
 
