@@ -1,15 +1,19 @@
 """The analyzer's figures on the labelled sets must not fall below these floors.
 
-`dev.jsonl` is the shared development set; `extra.jsonl` holds 150 statements written and
-labelled from the GUIDE alone, before the analyzer was run on them: a check that the rules
-carry over beyond dev. Floors sit just under what the analyzer reaches (`cairn smart-eval
-FILE`); where there are few examples (flags with 3-6, judged fields with 11-13) one miss
-moves a figure by 0.08+, so those floors allow one miss.
+Four sets, scored as `cairn smart-eval FILE --provider rules` scores them:
+- `dev.jsonl` (shared development set) and `extra.jsonl` (150 statements written from the
+  GUIDE alone): the word lists were tuned on both, so their figures show fit;
+- `corpus/train.jsonl`: the corpus part the learned layer is trained on (fit, too);
+- `corpus/eval.jsonl`: sectors and voices held out of training; nothing was ever tuned on
+  it, so its figures are the honest estimate of how Cairn does on statements it has never
+  seen. See tests/data/smart/corpus/DATACARD.md.
+
+Floors sit just under what the analyzer reaches; where a figure rests on few examples
+(flags with 3-6, judged fields with 11-13) the floor allows one miss.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,69 +22,69 @@ import pytest
 from cairn.smart.evaluate import evaluate, read_jsonl
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "smart"
-MAIN_FIELDS = [
-    ("career", "f1"),
-    ("specific", "f1"),
-    ("measurable", "f1"),
-    ("time", "accuracy"),
-    ("period", "accuracy"),
-    ("deadline", "exact"),
-    ("numbers", "exact"),
-]
 
-
-@dataclass(frozen=True)
-class LabelledSet:
-    file: str
-    rows: int
-    labelled: tuple[int, int]  # how many attainable and relevant labels it has
-    judged: tuple[float, float]  # floors for attainable and relevant accuracy
-    all_fields: float
-    flags: dict[str, float]
-
-
-SETS = {
-    "dev": LabelledSet("dev.jsonl", 170, (28, 33), (0.96, 0.96), 0.95,
-                       {"deadline_past": 0.9, "deadline_invalid": 0.9, "vague_words": 0.97,
-                        "compound": 0.9, "not_career": 0.96}),
-    "extra": LabelledSet("extra.jsonl", 150, (11, 13), (0.9, 0.92), 0.98,
-                         {"deadline_past": 0.9, "deadline_invalid": 0.88, "vague_words": 0.96,
-                          "compound": 0.85, "not_career": 0.96}),
+# set -> (file, statements, {figure: floor}); a figure is "field.measure".
+FLOORS: dict[str, tuple[str, int, dict[str, float]]] = {
+    "dev": ("dev.jsonl", 170, {
+        "career.accuracy": 0.96, "specific.accuracy": 0.98, "measurable.accuracy": 0.98,
+        "time.accuracy": 0.99, "period.accuracy": 0.99, "deadline.exact": 0.99,
+        "numbers.exact": 0.99, "flags.deadline_past.f1": 0.9, "flags.deadline_invalid.f1": 0.9,
+        "flags.vague_words.f1": 0.97, "flags.compound.f1": 0.75, "flags.not_career.f1": 0.84,
+        "attainable.accuracy": 0.96, "relevant.accuracy": 0.96, "all_fields.accuracy": 0.93,
+    }),
+    "extra": ("extra.jsonl", 150, {
+        "career.accuracy": 0.97, "specific.accuracy": 0.99, "measurable.accuracy": 0.99,
+        "time.accuracy": 0.99, "period.accuracy": 0.99, "deadline.exact": 0.99,
+        "numbers.exact": 0.99, "flags.deadline_past.f1": 0.9, "flags.deadline_invalid.f1": 0.88,
+        "flags.vague_words.f1": 0.96, "flags.compound.f1": 0.8, "flags.not_career.f1": 0.87,
+        "attainable.accuracy": 0.9, "relevant.accuracy": 0.92, "all_fields.accuracy": 0.95,
+    }),
+    "train": ("corpus/train.jsonl", 1800, {
+        "career.accuracy": 0.99, "specific.accuracy": 0.98, "measurable.accuracy": 0.99,
+        "time.accuracy": 0.98, "period.accuracy": 0.99, "deadline.exact": 0.98,
+        "numbers.exact": 0.98, "flags.deadline_past.f1": 0.99, "flags.deadline_invalid.f1": 0.97,
+        "flags.vague_words.f1": 0.98, "flags.compound.f1": 0.99, "flags.not_career.f1": 0.99,
+        "attainable.accuracy": 0.92, "relevant.accuracy": 0.95, "all_fields.accuracy": 0.94,
+    }),
+    "eval": ("corpus/eval.jsonl", 600, {
+        "career.accuracy": 0.86, "specific.accuracy": 0.92, "measurable.accuracy": 0.97,
+        "time.accuracy": 0.96, "period.accuracy": 0.98, "deadline.exact": 0.96,
+        "numbers.exact": 0.91, "flags.deadline_past.f1": 0.97, "flags.deadline_invalid.f1": 0.93,
+        "flags.vague_words.f1": 0.9, "flags.compound.f1": 0.74, "flags.not_career.f1": 0.7,
+        "attainable.accuracy": 0.84, "relevant.accuracy": 0.83, "all_fields.accuracy": 0.66,
+    }),
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module", params=list(SETS))
-def scored(request: pytest.FixtureRequest) -> tuple[LabelledSet, dict[str, Any]]:
-    labelled = SETS[request.param]
-    with (DATA / labelled.file).open(encoding="utf-8") as handle:
+@pytest.fixture(scope="module", params=list(FLOORS))
+def scored(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    file, size, _ = FLOORS[request.param]
+    with (DATA / file).open(encoding="utf-8") as handle:
         rows = read_jsonl(handle)
-    assert len(rows) == labelled.rows
-    assert len({row["id"] for row in rows}) == labelled.rows
-    return labelled, evaluate(rows).summary()
+    assert len(rows) == size
+    assert len({row["id"] for row in rows}) == size
+    return request.param, evaluate(rows).summary()
 
 
-@pytest.mark.parametrize(("field", "figure"), MAIN_FIELDS)
-def test_field_floor(scored: tuple[LabelledSet, dict[str, Any]], field: str, figure: str) -> None:
+def figure(summary: dict[str, Any], path: str) -> float:
+    value: Any = summary
+    for part in path.split("."):
+        value = value[part]
+    return float(value)
+
+
+def test_every_figure_stays_above_its_floor(scored: tuple[str, dict[str, Any]]) -> None:
+    name, summary = scored
+    below = {
+        path: round(figure(summary, path), 3)
+        for path, floor in FLOORS[name][2].items()
+        if figure(summary, path) < floor
+    }
+    assert below == {}
+
+
+def test_flags_and_judged_fields_have_examples(scored: tuple[str, dict[str, Any]]) -> None:
     _, summary = scored
-    assert summary[field][figure] >= 0.98
-
-
-def test_judged_and_overall_floors(scored: tuple[LabelledSet, dict[str, Any]]) -> None:
-    labelled, summary = scored
-    assert summary["attainable"]["accuracy"] >= labelled.judged[0]
-    assert summary["relevant"]["accuracy"] >= labelled.judged[1]
-    assert summary["all_fields"]["accuracy"] >= labelled.all_fields
-
-
-def test_flag_floors(scored: tuple[LabelledSet, dict[str, Any]]) -> None:
-    labelled, summary = scored
-    for flag, floor in labelled.flags.items():
-        assert summary["flags"][flag]["support"] > 0, flag
-        assert summary["flags"][flag]["f1"] >= floor, flag
-
-
-def test_judged_fields_are_scored_only_where_labelled(
-    scored: tuple[LabelledSet, dict[str, Any]],
-) -> None:
-    labelled, summary = scored
-    assert (summary["attainable"]["labelled"], summary["relevant"]["labelled"]) == labelled.labelled
+    assert all(scores["support"] > 0 for scores in summary["flags"].values())
+    assert summary["attainable"]["labelled"] > 10
+    assert summary["relevant"]["labelled"] > 10

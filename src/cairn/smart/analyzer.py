@@ -9,12 +9,14 @@ from datetime import date, datetime
 from typing import Any
 
 from cairn.smart import goal as goal_reader
-from cairn.smart import lexicon
+from cairn.smart import learned, lexicon
 from cairn.smart.frequency import find_frequencies
 from cairn.smart.horizon import Horizon
 from cairn.smart.knowledge import EARNING_RE, GoalFacts, KnowledgeProvider, RuleBasedProvider
 from cairn.smart.model import FLAG_ORDER, Assessment, Context, Span, TimeKind
 from cairn.smart.numbers import NumberMention, find_numbers, parse_number_words
+from cairn.smart.seniority import named_rank
+from cairn.smart.signals import signals
 from cairn.smart.suggest import suggest
 from cairn.smart.timeexpr import find_times
 from cairn.smart.timewords import Frequency, TimeMention
@@ -34,24 +36,33 @@ _PROGRAM_AFTER_RE = re.compile(
 # "CFA level 1", "part 2", "version 3": numbers in names, not targets.
 _NAME_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
-    r"round|step|unit|section|season|episode|no|number|fortune|#)\.?\s*$"
+    r"round|step|unit|section|season|episode|no|number|fortune|ward|room|floor|bay|gate|"
+    r"platform|route|building|block|site|plant|station|#)\.?\s*$"
 )
 # A number word that is part of a name after it ("six sigma").
 _NAME_NUMBER_AFTER_RE = re.compile(r"[\s-]sigma\b")
 _CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
-_ONE_NOT_COUNT_BEFORE_RE = re.compile(r"\b(?:no|the|every|any|some|which|this|that)\s*-?$")
+_ONE_NOT_COUNT_BEFORE_RE = re.compile(
+    r"\b(?:no|the|every|any|some|which|this|that|current|next|last|other|new|old|each|only|until|"
+    r"till|til|same|main|my|your|his|her|our|their)\s*-?$"
+)
+# "3 nights instead of 4": the number given up is not a target.
+_REPLACED_BEFORE_RE = re.compile(r"\b(?:instead\s+of|insted\s+of|rather\s+than)\s*$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
-_RACE_RE = re.compile(r"\s(?:run|race|runs|races)\b")
 _BUSINESS_NOUNS = ("business", "company", "startup", "firm", "agency", "studio", "shop", "store",
                    "restaurant", "bakery", "practice", "clinic", "salon", "chain", "franchise",
+                   "kennel",
                    "consultancy", "cafe", "café", "gym", "label", "brand", "venture")  # fmt: skip
 _BUSINESS_RE = re.compile(
-    r"\b(?:start|open|run|own|launch|found|build|buy|have)\w*\s+(?:(?:my|our)\s+own|a|an|my|our)"
+    r"\b(?:start|open|run|own|launch|found|build|buy|have)\w*\s+(?:(?:my|our)\s+own|a|an|my|our|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)"
     r"\s+(?:[\w'-]+\s+){0,3}?(?:" + "|".join(_BUSINESS_NOUNS) + r")s?\b"
 )
 _BUSINESS_UNITS_RE = re.compile(
     r"\bchain\s+of\s+(?P<n>\d+|[a-z]+)\b|\b(?P<m>\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:restaurants|"
-    r"stores|shops|locations|branches|clinics|salons|franchises|cafes|gyms|outlets|offices)\b"
+    r"stores|shops|locations|branches|clinics|salons|franchises|cafes|gyms|outlets|offices|"
+    r"kennels|practices|studios|bakeries|barbershops|sites)\b"
+    r"|\b(?P<wide>national|nationwide|international|global)\s+(?:[\w-]+\s+)?chain\b"
 )
 _NOT_INCOME_RE = re.compile(
     r"\b(?:sales|revenue|deals?|seed|round|funding|fund|raise\s+a|save|saving|savings|"
@@ -77,8 +88,11 @@ def analyze(
     today: date | str | None = None,
     context: Context | Mapping[str, Any] | None = None,
     provider: KnowledgeProvider | None = None,
+    use_model: bool = True,
 ) -> Assessment:
-    """Assess one goal statement. Never raises on odd text: any string gets an answer.
+    """Assess one goal statement. Never raises on odd text: any string gets an answer
+    (a missing or corrupt model file is a broken install and raises learned.ModelError).
+    `use_model=False` gives the rules' verdicts alone, for comparison.
 
     >>> analyze("earn 100K a year by 2027", today="2026-01-10").deadline
     datetime.date(2027, 12, 31)
@@ -86,7 +100,14 @@ def analyze(
     text = text if isinstance(text, str) else ("" if text is None else str(text))
     day = resolve_today(today)
     person = context if isinstance(context, Context) else Context.from_mapping(context)
-    return _Analysis(text, day, person, provider or DEFAULT_PROVIDER).run()
+    return _Analysis(text, day, person, provider or DEFAULT_PROVIDER, use_model).run()
+
+
+def learning_features(text: str, *, today: date | str | None = None) -> dict[str, int]:
+    """What the learned layer reads in a statement, before it decides: for training."""
+    analysis = _Analysis(text, resolve_today(today), Context(), DEFAULT_PROVIDER, use_model=False)
+    analysis.run()
+    return analysis.features
 
 
 def resolve_today(today: date | str | None) -> date:
@@ -117,7 +138,16 @@ def normalise(text: str) -> str:
 class _Analysis:
     """One run of the analyzer; each step fills part of the Assessment."""
 
-    def __init__(self, text: str, today: date, context: Context, provider: KnowledgeProvider):
+    def __init__(
+        self,
+        text: str,
+        today: date,
+        context: Context,
+        provider: KnowledgeProvider,
+        use_model: bool = True,
+    ):
+        self.use_model = use_model
+        self.features: dict[str, int] = {}
         self.text = text
         self.lowered = normalise(text)
         self.today = today
@@ -210,12 +240,12 @@ class _Analysis:
             or _NAME_NUMBER_AFTER_RE.match(text, end)
         ):
             return True  # "level 2", "fortune 500", "six sigma": part of a name
+        if _REPLACED_BEFORE_RE.search(text, max(0, start - 16), start):
+            return True
         if mention.kind == "word" and mention.value == 1 and mention.text == "one":
             before = text[max(0, start - 8) : start]
             if _ONE_NOT_COUNT_BEFORE_RE.search(before) or _ONE_NOT_COUNT_AFTER_RE.match(text, end):
                 return True  # "no one", "one of the", "one-on-one"
-        if mention.kind == "money" and _RACE_RE.match(text, end):
-            return True  # "run a 5k race"
         # "a 3 year apprenticeship": a duration that describes a programme, not a target
         return bool(_PROGRAM_AFTER_RE.match(text, end))
 
@@ -235,28 +265,55 @@ class _Analysis:
         times: list[TimeMention],
         frequencies: list[Frequency],
     ) -> None:
+        rules = self._rule_verdicts(reading, targets, frequencies)
+        words = learned.model_words(self.tokens)
+        others = learned.other_features(
+            words, signals(self.lowered, reading, targets, times, frequencies, rules)
+        )
+        self.features = learned.feature_counts(words, others) if not self.use_model else {}
+        verdicts = learned.model().decide(words, others, rules) if self.use_model else rules
+        if not self.lowered.strip():
+            verdicts = {**verdicts, "specific": False, "measurable": False, "compound": False}
         result = self.result
-        result.career = reading.career
-        if not reading.career:
-            self.flags.add("not_career")
+        self.flags.discard("vague_words")  # a vague time ("soon") is one of the features
+        result.career = verdicts["career"]
+        result.specific = verdicts["specific"] and not verdicts["compound"]
+        result.measurable = verdicts["measurable"]
+        for flag, on in (("not_career", not verdicts["career"]),
+                         ("compound", verdicts["compound"]),
+                         ("vague_words", verdicts["vague_words"])):  # fmt: skip
+            if on:
+                self.flags.add(flag)
+
+    def _rule_verdicts(
+        self,
+        reading: goal_reader.GoalReading,
+        targets: list[NumberMention],
+        frequencies: list[Frequency],
+    ) -> dict[str, bool]:
+        """What the word lists and clause reader say: features for the learned layer."""
         compound = self._is_compound(reading, targets, frequencies)
-        if compound:
-            self.flags.add("compound")
         vague_core = not targets and goal_reader.vague_core(reading)
-        if reading.vague and not targets:
-            self.flags.add("vague_words")
-        result.specific = bool(self.lowered.strip()) and not compound and not vague_core
+        blank = not self.lowered.strip()
         habits = any(not f.is_rate for f in frequencies)
         if targets:
-            result.measurable = True
-        elif vague_core or not self.lowered.strip():
-            result.measurable = False
+            measurable = True
+        elif vague_core or blank:
+            measurable = False
         elif reading.credential:
-            result.measurable = True
+            measurable = True
         elif reading.process_goal:
-            result.measurable = False
+            measurable = False
         else:
-            result.measurable = habits or bool(reading.outcomes) or bool(reading.goal_clauses)
+            measurable = habits or bool(reading.outcomes) or bool(reading.goal_clauses)
+        return {
+            "career": reading.career,
+            "specific": not blank and not compound and not vague_core,
+            "measurable": measurable,
+            "compound": compound,
+            "vague_words": (bool(reading.vague) and not targets) or "vague_words" in self.flags,
+            "vague_core": vague_core,
+        }
 
     def _is_compound(
         self,
@@ -314,14 +371,20 @@ class _Analysis:
         frequencies: list[Frequency],
     ) -> GoalFacts:
         text = self.lowered
-        titles = [text[s:e].strip() for s, e, kind in reading.outcomes if kind == "title"]
+        # the title's words run on past the shortest match ("head" of "head chef")
+        titles = [_title_phrase(reading.blanked, s, e) for s, e, kind in reading.outcomes
+                  if kind == "title"]  # fmt: skip
+        if not titles and self.context.role and self.result.measurable:
+            # "sous chef by end of Q1", "secure a matron role": a rank named without a verb
+            titles = [ranked] if (ranked := named_rank(reading.blanked)) else []
         business = None
         if any(noun in text for noun in _BUSINESS_NOUNS):  # cheap test before the scan
             business = _BUSINESS_RE.search(text)
         units = None
         units_match = _BUSINESS_UNITS_RE.search(text) if business else None
-        if units_match:
-            units = _small_number(units_match["n"] or units_match["m"])
+        if units_match:  # a national chain has many branches, whatever the count
+            wide = units_match["wide"]
+            units = 10 if wide else _small_number(units_match["n"] or units_match["m"])
         return GoalFacts(
             text=text,
             today=self.today,
@@ -414,6 +477,18 @@ def _outside_times(frequencies: list[Frequency], times: list[TimeMention]) -> li
         if time.kind != "vague":
             taken[time.start : time.end] = b"\x01" * (time.end - time.start)
     return [f for f in frequencies if not any(taken[f.start : f.end])]
+
+
+_TITLE_TAIL_RE = re.compile(
+    r"(?:[\s-]+(?!(?:and|or|by|in|at|for|within|before|to|so|then)\b)"
+    r"[a-z][\w'-]*){0,2}"
+)
+
+
+def _title_phrase(blanked: str, start: int, end: int) -> str:
+    """A title with the words that finish it: "head" + " chef", "vp" + " of sales"."""
+    tail = _TITLE_TAIL_RE.match(blanked, end)
+    return blanked[start : tail.end() if tail else end].strip()
 
 
 def _small_number(text: str) -> int | None:

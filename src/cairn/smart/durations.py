@@ -15,7 +15,9 @@ def relative_period(match: re.Match[str], today: date, text: str) -> TimeMention
     """this/next year, quarter, month or week; "end of the year" is this year's."""
     which = (match["which"] or "this").split()[-1]
     offset = 1 if which in ("next", "following", "coming") else 0
-    unit = match["unit"]
+    unit = {"yr": "year", "quater": "quarter"}.get(match["unit"], match["unit"])
+    if unit == "fortnight":
+        return mention(match, "date", add_duration(today, 1 + offset, "fortnight"))
     if unit == "year":
         return mention(match, "date", dates.year_end(today.year + offset))
     if unit == "quarter":
@@ -54,24 +56,29 @@ def add_duration(today: date, count: float, unit: str) -> date | None:
         return None
     if unit in ("day",):
         return dates.add_days(today, round(count))
-    if unit in ("week", "wk"):
-        return dates.add_days(today, round(count * 7))
-    months = {"month": 1, "mo": 1, "quarter": 3, "year": 12, "yr": 12}[unit]
+    if unit in ("week", "wk", "fortnight"):
+        return dates.add_days(today, round(count * (14 if unit == "fortnight" else 7)))
+    months = {"month": 1, "mo": 1, "mth": 1, "mnth": 1, "quarter": 3, "year": 12, "yr": 12}[unit]
     return dates.add_months(today, round(count * months))
 
 
-def duration(match: re.Match[str], today: date, text: str) -> TimeMention:
+def duration(match: re.Match[str], today: date, text: str) -> TimeMention | None:
     prep = (match["prep"] or "").split()
     count = duration_count(match["n"])
     if prep and prep[0] in ("for", "after") and not match["next"]:
         return mention(match, "background")  # "for 12 years", "after 10 years as a nurse"
     if count is None:
         return mention(match, "vague")
+    if prep and prep[-1] in ("under", "than") and text[: match.start()].rstrip().endswith("to"):
+        return None  # "cut waiting to under 6 weeks": a target, not a time limit
+    if _OF_EVENT_RE.match(text, match.end()):
+        return mention(match, "undated")  # "within 8 weeks of graduating": no date given
     if match["extra"] or (match.re.groupindex.get("half") and match["half"]):
         count += 0.5
     return mention(match, "date", add_duration(today, count, match["unit"]))
 
 
+_OF_EVENT_RE = re.compile(r"\s+(?:of|after)\s+(?!now\b|today\b|the\s+date\b)[a-z]")
 _FROM_NOW_BEFORE_RE = re.compile(
     rf"\b(?P<n>{COUNT})(?P<half>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>{UNIT})(?:'s)?\s+$"
 )
@@ -130,9 +137,17 @@ def relative_guarded(match: re.Match[str], today: date, text: str) -> TimeMentio
     return relative_period(match, today, text)
 
 
-def edge_of(match: re.Match[str], today: date) -> TimeMention:
-    """Year-end, EOY, end of month: the end of the current period."""
+_EDGE_LEAD_RE = re.compile(r"\b(?:by|before|until|till|at|for|of|from|after)\s+(?:the\s+)?$")
+
+
+def edge_of(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    """Year-end, EOY, end of month: the end of the current period. "month-end close" or
+    "year-end bonus" without a preposition is a noun's adjective, not a time."""
     words = match.group()
+    if "-" in words or " end" in words:
+        lead = _EDGE_LEAD_RE.search(text, max(0, match.start() - 10), match.start())
+        if lead is None and re.match(r"\s+[a-z]", text[match.end() : match.end() + 2]):
+            return None
     if "quarter" in words or words == "eoq":
         return mention(match, "date", dates.quarter_end(today.year, dates.quarter_of(today)))
     if "month" in words or words == "eom":

@@ -15,7 +15,7 @@ _FREQ_ADVERB_RE = re.compile(
 )
 _FREQ_UNITS = "|".join(sorted(PERIOD_UNITS, key=len, reverse=True))
 _FREQ_EVERY_RE = re.compile(
-    rf"\b(?P<word>every|each|per|a|an|on)\s+(?:other\s+|single\s+|(?:{COUNT})\s+)?"
+    rf"\b(?P<word>every|evry|each|per|a|an|on)\s+(?:other\s+|single\s+|(?:{COUNT})\s+)?"
     rf"(?P<unit>{_FREQ_UNITS})\b"
     rf"|(?P<slash>/)\s?(?P<sunit>{_FREQ_UNITS})\b"
 )
@@ -41,6 +41,8 @@ def find_frequencies(
     money_ends = {mention.end for mention in numbers if mention.kind == "money"}
     count_ends = sorted(mention.end for mention in numbers if mention.kind != "ordinal")
     for match in horizon.bound(_FREQ_ADVERB_RE.finditer(lowered), found):
+        if _names_a_count(lowered, match.start(), match.end(), count_ends):
+            continue  # "5,000 monthly visitors", "weekly active users": a metric's name
         period = ADVERB_PERIODS[match.group().replace("-", "")]
         is_rate = _after_money(lowered, match.start(), money_ends) or bool(
             _MONEY_NOUN_AFTER_RE.match(lowered, match.end())
@@ -52,14 +54,47 @@ def find_frequencies(
         before = lowered[max(0, match.start() - 24) : match.start()]
         if word in ("a", "an") and not _counted_before(before, match.start(), count_ends):
             continue  # "take a week off", "within a year": not a frequency
-        if word == "on" and not unit.endswith("s"):
-            continue  # "on monday" is a day, "on mondays" a habit
+        if word == "on" and (not unit.endswith("s") or unit in _SHIFT_UNITS):
+            continue  # "on monday" is a day, "on mondays" a habit, "on nights" a shift
         if word in ("a", "an", "per", "/") and unit in ("day", "days") and before.endswith("one "):
             continue
-        is_rate = _after_money(lowered, match.start(), money_ends)
+        is_rate = _after_money(lowered, match.start(), money_ends) and not _SAVING_RE.search(
+            lowered, max(0, match.start() - 60), match.start()
+        )  # "£300 a month into my ISA" is a habit of saving, not pay
         found.append(Frequency(match.start(), match.end(), PERIOD_UNITS[unit], is_rate))
     found.sort(key=lambda frequency: frequency.start)
     return found
+
+
+_EARN_NUMBER_RE = re.compile(
+    r"\b(?:make|making|earn|earning|bring\s+in|bringing\s+in|take\s+home|clear|gross|bill)\s+"
+    r"\d[\d,.]*k?$"
+)
+_SHIFT_UNITS = frozenset(["nights", "days", "evenings", "mornings", "afternoons"])
+_SAVING_RE = re.compile(
+    r"\b(?:put|putting|save|saving|invest|investing|set\s+aside|put\s+away|contribute|"
+    r"donate|overpay|pay\s+(?:off|down|into)|transfer|deposit|spend|spending|budget)\b"
+)
+_METRIC_AFTER_RE = re.compile(
+    r"[\s-]+(?:active|recurring|unique|listeners|visitors|users|subscribers|sessions|readers|"
+    r"viewers|downloads|members|customers|orders|covers|bookings|plays|streams|"
+    r"membership)\b"
+)
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:my|our|your|his|her|their|the|its|this|that)\s+$")
+
+
+def _names_a_count(lowered: str, start: int, end: int, count_ends: list[int]) -> bool:
+    """An adverb that is part of a metric or a noun: right after a count ("400 weekly
+    subscribers"), before the metric's noun ("monthly active users"), or after a
+    determiner ("my weekly screen time", "the quarterly review")."""
+    if _METRIC_AFTER_RE.match(lowered, end):
+        return True
+    if _DETERMINER_BEFORE_RE.search(lowered, max(0, start - 8), start):
+        return True
+    index = bisect.bisect_right(count_ends, start)
+    return index > 0 and start - count_ends[index - 1] <= 2
 
 
 def _counted_before(before: str, start: int, count_ends: list[int]) -> bool:
@@ -79,4 +114,6 @@ def _after_money(lowered: str, start: int, money_ends: set[int]) -> bool:
     stripped = lowered[window_start:start].rstrip()
     if stripped.endswith(("salary", "income", "wage", "pay")):
         return True
+    if _EARN_NUMBER_RE.search(stripped):
+        return True  # "make 150 a day": a sum even without its currency sign
     return window_start + len(stripped) in money_ends

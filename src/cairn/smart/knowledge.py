@@ -16,6 +16,10 @@ from datetime import date
 from typing import Protocol
 
 from cairn.smart.model import Context, Reason
+from cairn.smart.seniority import judge_jump, seniority
+
+__all__ = ["EARNING_RE", "GoalFacts", "Judgement", "KnowledgeProvider", "RuleBasedProvider",
+           "domains_of", "seniority"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,56 +55,10 @@ class KnowledgeProvider(Protocol):
     def relevant(self, goal: GoalFacts, context: Context) -> Judgement: ...
 
 
-# Seniority: (level, words). The highest level named in a title wins.
-_LEVELS: list[tuple[int, tuple[str, ...]]] = [
-    (7, ("ceo", "cto", "cfo", "coo", "cmo", "cio", "ciso", "chief", "president", "founder",
-         "co-founder", "managing partner", "managing director", "owner")),
-    (6, ("vp", "vice president", "senior director", "regional director", "executive director",
-         "general manager", "svp", "evp")),
-    (5, ("director", "head", "partner", "senior manager", "department head", "dean",
-         "principal engineer", "controller")),
-    (4, ("manager", "mgr", "principal", "superintendent", "architect")),
-    (3, ("lead", "leader", "supervisor", "senior", "sr", "staff", "coordinator",
-         "assistant manager", "assistant store manager", "foreman", "charge nurse")),
-    (1, ("junior", "jr", "entry", "associate", "assistant", "clerk", "worker", "cashier",
-         "barista", "server", "rep", "representative", "trainee", "apprentice", "graduate",
-         "bartender")),
-    (0, ("intern", "student", "trainee", "volunteer")),
-]  # fmt: skip
-
-
-@functools.cache
-def _level_patterns() -> list[tuple[int, re.Pattern[str]]]:
-    """Compiled on first use: only statements with a role and a title need them."""
-    return [
-        (level, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
-        for level, words in _LEVELS
-    ]
-
-
-_BASE_LEVEL = 2  # a plain professional title: engineer, nurse, designer, analyst
-_UPWARD_MODIFIER_RE = re.compile(r"\b(?:senior|sr|regional|global|national|group)\b")
-
 EARNING_RE = re.compile(
     r"\b(?:earn\w*|make|making|made|be\s+on|paid|pay|salary|income|take\s+home|"
-    r"commission|compensation|comp|wage|rate|bill\w*)\b"
+    r"commission|compensation|comp|wage|rate|bill\w*|base(?:\s+pay|\s+salary)?|tc|ote)\b"
 )
-
-
-def seniority(title: str) -> int:
-    """A rough level: intern 0, junior 1, professional 2, senior/lead 3, manager 4,
-    director/partner 5, VP 6, C-level/owner 7."""
-    lowered = title.lower()
-    for level, pattern in _level_patterns():
-        if pattern.search(lowered):
-            if level in (4, 5) and _UPWARD_MODIFIER_RE.search(lowered):
-                return level + 1  # "senior manager", "regional operations director"
-            if level == 1 and re.search(r"\bsenior\b", lowered):
-                return 2  # "senior associate"
-            if level == 4 and re.search(r"\bassistant\b", lowered):
-                return 3
-            return level
-    return _BASE_LEVEL
 
 
 def _years_between(start: date, end: date | None) -> float | None:
@@ -116,7 +74,9 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                  "vue", "node", "django", "kubernetes", "docker", "terraform", "aws", "azure",
                  "gcp", "cloud", "devops", "linux", "coding", "programming", "software",
                  "developer", "web development", "frontend", "front-end", "backend",
-                 "full stack", "api", "cybersecurity", "security", "app", "tech"),
+                 "full stack", "api", "cybersecurity", "security", "app", "apps", "tech",
+                 "comptia", "a\\+", "network\\+", "security\\+", "ccna", "it support",
+                 "helpdesk", "help desk", "webflow", "wordpress", "game development"),
     "data": ("sql", "tableau", "power bi", "data", "analytics", "statistics",
              "machine learning", "ml", "data science", "pandas", "spark", "looker", "ai",
              "analyst", "dashboards?", "informatics", "bi", "big data", "r programming"),
@@ -126,6 +86,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "sales": ("sales", "quota", "leads", "crm", "salesforce", "deals", "prospecting",
               "commission", "business development", "account executive", "accounts"),
     "finance": ("accounting", "accountant", "cpa", "cfa", "acca", "finance", "financial",
+                "equity", "equity research", "investment banking", "wealth", "cfa charter",
                 "bookkeeping", "audit", "tax", "budget", "banking", "bank", "investment",
                 "cfo", "payroll", "quickbooks", "treasury", "excel"),
     "law": ("law", "legal", "lawyer", "attorney", "bar exam", "the bar", "paralegal",
@@ -134,18 +95,20 @@ DOMAINS: dict[str, tuple[str, ...]] = {
                    "doctor", "physician", "patients?", "clinical", "hospital", "physiotherapy",
                    "physiotherapist", "physio", "dental", "dentistry", "hygienist", "pharmacy",
                    "healthcare", "health care", "cna", "emt", "paramedic", "mcat", "therapy",
-                   "med-surg"),
+                   "med-surg", "midwife", "midwifery", "ward", "care home", "pharmacist",
+                   "radiography", "radiographer", "paramedics?"),
     "education": ("teacher", "teaching", "education", "school", "students", "curriculum",
                   "instruction", "instructional", "classroom", "tutor", "lessons?", "edtech"),
     "academic": ("phd", "postdoc", "research", "professor", "lab", "fellowships?", "thesis",
                  "dissertation", "journal", "grant", "biology", "chemistry", "physics",
-                 "science", "scientist", "academic"),
+                 "science", "scientist", "academic", "ecology", "fieldwork", "field work"),
     "design": ("design", "designer", "ux", "ui", "figma", "graphic", "creative",
                "illustration", "adobe", "photoshop", "typography", "animation"),
-    "hospitality": ("restaurants?", "bartender", "bartending", "hospitality", "chef",
-                    "servsafe", "hotel", "catering", "food", "menu", "barista", "culinary",
-                    "bakery", "cafe"),
-    "logistics": ("warehouse", "logistics", "trucking", "trucks?", "cdl", "driver",
+    "hospitality": ("restaurants?", "bartender", "bartending", "hospitality", "chefs?",
+                    "servsafe", "hotels?", "catering", "food", "menu", "barista", "culinary",
+                    "bakery", "cafe", "coffee", "sommelier", "wset", "kitchen", "pubs?", "bar"),
+    "logistics": ("warehouse", "warehousing", "logistics", "trucking", "trucks?", "cdl", "driver",
+                  "hgv", "lorry", "lorries", "courier", "delivery",
                   "supply chain", "shipping", "fleet", "operations", "forklift", "freight",
                   "dispatch"),
     "trades": ("electrician", "electrical", "plumbing", "plumber", "hvac", "welding", "welder",
@@ -155,11 +118,35 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "hr": ("hr", "human resources", "shrm", "shrm-cp", "phr", "recruiting", "recruiter",
            "talent", "people ops"),
     "aviation": ("pilot", "aviation", "flight", "faa", "airline", "aircraft"),
-    "real_estate": ("real estate", "realtor", "property", "listings", "broker", "leasing"),
+    "real_estate": ("real estate", "realtor", "property", "listings", "broker", "leasing",
+                    "sell homes", "homes", "lettings", "estate agent"),
     "engineering": ("civil", "structural", "mechanical", "chemical engineer(?:ing)?",
                     "autocad", "engineering", "pe license", "fe exam", "solidworks"),
     "retail": ("retail", "store", "shop", "merchandising", "cashier", "customer service"),
     "writing": ("writer", "writing", "journalism", "editor", "copywriter", "author"),
+    "manufacturing": ("manufacturing", "factory", "plant", "production", "machining",
+                      "quality", "qa", "qc", "lean", "six sigma", "hydraulics?", "plc",
+                      "mechatronics", "maintenance", "assembly", "cnc", "tooling"),
+    "farming": ("farm", "farming", "agriculture", "agricultural", "livestock", "dairy",
+                "crops?", "harvest", "herd", "tractor", "agronomy", "orchard"),
+    "animal_care": ("pet care", "grooming", "groomer", "kennels?", "veterinary", "vet",
+                    "animals?", "dogs?", "equine"),
+    "beauty": ("beauty", "salon", "hair", "hairdressing", "barber", "barbering", "nails?",
+               "brows?", "lashes", "esthetician", "aesthetics", "cosmetology", "makeup"),
+    "public_sector": ("civil service", "council", "policy", "government", "public sector",
+                      "benefits", "welfare", "welfare rights", "library", "libraries"),
+    "social_care": ("social work", "social worker", "social care", "safeguarding",
+                    "youth work", "care worker", "support worker", "counselling"),
+    "uniformed": ("army", "navy", "air force", "military", "police", "policing", "fire",
+                  "firefighter", "rescue", "coastguard", "prison", "corrections"),
+    "maritime": ("maritime", "ship", "vessel", "deck officer", "marine", "seafarer", "stcw"),
+    "arts": ("music", "musician", "band", "album", "gigs?", "theatre", "acting", "actor",
+             "film", "art", "artist", "illustrator", "gallery", "dj", "podcast"),
+    "energy": ("energy", "wind", "turbine", "solar", "utilities", "mining", "oil", "gas",
+               "grid", "lineworker", "substation"),
+    "sport": ("coach", "coaching", "athletes?", "sport", "sports", "fitness", "personal trainer",
+              "swim", "swimming", "gym"),
+    "tourism": ("tourism", "tour guide", "tours?", "travel agent", "travel", "guiding"),
 }  # fmt: skip
 _ADJACENT = {
     frozenset(pair)
@@ -171,7 +158,13 @@ _ADJACENT = {
         ("engineering", "software"), ("retail", "sales"), ("retail", "hospitality"),
         ("writing", "marketing"), ("writing", "academic"), ("education", "academic"),
         ("logistics", "retail"), ("hr", "education"), ("sales", "software"),
-        ("engineering", "data"),
+        ("engineering", "data"), ("manufacturing", "engineering"),
+        ("manufacturing", "trades"), ("manufacturing", "logistics"), ("farming", "animal_care"),
+        ("healthcare", "social_care"), ("public_sector", "social_care"), ("sport", "healthcare"),
+        ("tourism", "hospitality"), ("energy", "trades"), ("energy", "engineering"),
+        ("maritime", "logistics"), ("aviation", "logistics"), ("arts", "writing"),
+        ("arts", "design"), ("uniformed", "healthcare"), ("beauty", "retail"),
+        ("retail", "marketing"),
     ]
 }  # fmt: skip
 
@@ -261,21 +254,10 @@ class RuleBasedProvider:
         if not goal.title or not context.role:
             return Judgement(None)
         current, target = seniority(context.role), seniority(goal.title)
-        jump = target - current
         years = _years_between(goal.today, goal.deadline)
-        text = f"from '{context.role}' (level {current}) to '{goal.title}' (level {target})"
-        if jump <= 2:
-            return Judgement(True, (Reason(True, text + ": a usual step", self.name),))
-        if years is None:
-            return Judgement(None, (Reason(None, text + ": no time given", self.name),))
-        pace = jump / max(years, 0.25)
-        if pace > 1.5:
-            reason = Reason(False, text + f": {jump} levels in {years:.1f} years", self.name)
-            return Judgement(False, (reason,))
-        if pace <= 1.0:
-            reason = Reason(True, text + f": {jump} levels over {years:.1f} years", self.name)
-            return Judgement(True, (reason,))
-        return Judgement(None, (Reason(None, text + f": {jump} levels, fast", self.name),))
+        verdict, why = judge_jump(current, target, years, context.years_experience)
+        text = f"from '{context.role}' (level {current}) to '{goal.title}' (level {target}): {why}"
+        return Judgement(verdict, (Reason(verdict, text, self.name),))
 
     def _business_scale(self, goal: GoalFacts, context: Context) -> Judgement:
         units = goal.business_units

@@ -115,8 +115,23 @@ def _earning_before(lowered: str, start: int) -> bool:
 
 
 def _range_dash(text: str, start: int) -> bool:
-    """ "5-10 clients": a dash between two numbers is a range, not part of a name."""
-    return start >= 2 and text[start - 2].isdigit()
+    """ "5-10 clients": a dash between two numbers is a range, not part of a name;
+    "sub-4 marathon": the number is the target time."""
+    return start >= 2 and (
+        text[start - 2].isdigit() or text[max(0, start - 4) : start - 1] == "sub"
+    )
+
+
+# "10k run", "a 5k time", "1500m freestyle": a distance (km, metres), not a sum of money.
+_DISTANCE_AFTER_RE = re.compile(
+    r"[\s-]*(?:[a-z']+\s+){0,2}?(?:run|runs|race|races|time|swim|row|walk|trail|freestyle|"
+    r"breaststroke|backstroke|butterfly|sprint|relay|pb|personal\s+best|charity|fun\s+run)\b"
+)
+
+_DISTANCE_BEFORE_RE = re.compile(
+    r"\b(?:run|ran|running|complete|finish|race|swim|walk|row)\s+(?:a|my|the|another|"
+    r"first|1st)?\s*$"
+)
 
 
 def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[NumberMention]:
@@ -152,9 +167,18 @@ def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[Num
             continue
         value = float(f"{integer}.{fraction}") if fraction else float(integer)
         suffix = match["suf"]
-        if suffix:
-            value *= SUFFIX_VALUES[suffix]
         end = match.end()
+        distance = (
+            suffix in ("k", "m")
+            and not currency
+            and lowered[end - 2].isdigit()
+            and bool(
+                _DISTANCE_AFTER_RE.match(lowered, end)
+                or _DISTANCE_BEFORE_RE.search(lowered, max(0, start - 24), start)
+            )
+        )
+        if suffix and not distance:
+            value *= SUFFIX_VALUES[suffix]
         kind = "digits"
         if match["pct"]:
             kind = "percent"
@@ -168,7 +192,7 @@ def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[Num
                 kind, end = "money", trailing.end()
             elif not suffix and ORDINAL_SUFFIX_RE.match(lowered, end):
                 kind = "ordinal"
-            elif suffix in ("k", "m", "mn", "mil", "bn", "b", "grand"):
+            elif suffix in ("k", "m", "mn", "mil", "bn", "b", "grand") and not distance:
                 kind = "money"  # "100k", "1.2m": in goal statements these are sums
             elif value >= 1000 and _earning_before(lowered, start):
                 kind = "money"  # "earn 85000 a year": a sum even without a sign

@@ -101,25 +101,23 @@ def suggest(
         return [Suggestion("S", f"Write one goal, e.g. '{example}'.", example)]
     if not result.specific:
         if "compound" in result.flags:
-            parts = [_quote(result.text[s:e]) for s, e, _ in reading.goal_clauses]
-            message = f"This holds {len(parts)} goals ({', '.join(parts)}): keep one per goal."
-            first_start, first_end, _ = reading.goal_clauses[0]
-            out.append(Suggestion("S", message, result.text[first_start:first_end].strip()))
+            out.append(_compound(result, reading))
         else:
             example = example_goal()
             subject = vague_words or _quote(text)
             message = f"{subject} is a direction, not a goal: name one outcome, e.g. '{example}'."
             out.append(Suggestion("S", message, example))
     if not result.measurable:
+        shown = bool(examples)  # the S advice already gave the example: do not repeat it
         example = example_goal()
         message = (
             f"{_quote(text)} has no number or finished result a friend could check: "
-            f"how much, how many, or what gets done? e.g. '{example}'."
+            "how much, how many, or what gets done?"
         )
-        out.append(Suggestion("M", message, None))
+        out.append(Suggestion("M", message if shown else f"{message} e.g. '{example}'.", None))
     out += _attainable_relevant(result)
     out += _time(result, times, when)
-    if "vague_words" in result.flags and vague_words:
+    if "vague_words" in result.flags and vague_words and not any(t.key == "S" for t in out):
         example = example_goal()
         message = f"{vague_words} has no number: how much, and by when? e.g. '{example}'."
         out.append(Suggestion("vague_words", message, example))
@@ -135,6 +133,28 @@ def suggest(
             "it serve your work? Keep it elsewhere or tie it to your job."
         )
         out.append(Suggestion("not_career", message, None))
+    return _distinct_rewrites(out)
+
+
+def _compound(result: Assessment, reading: GoalReading) -> Suggestion:
+    parts = [_quote(result.text[s:e]) for s, e, _ in reading.goal_clauses]
+    if len(parts) < 2:
+        return Suggestion("S", "This holds several goals in one line: keep one per goal.", None)
+    message = f"This holds {len(parts)} goals ({', '.join(parts)}): keep one per goal."
+    first_start, first_end, _ = reading.goal_clauses[0]
+    return Suggestion("S", message, result.text[first_start:first_end].strip())
+
+
+def _distinct_rewrites(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Never offer the same rewrite twice in one panel: later ones keep their advice only."""
+    seen: set[str] = set()
+    out = []
+    for suggestion in suggestions:
+        if suggestion.rewrite is not None and suggestion.rewrite in seen:
+            suggestion = Suggestion(suggestion.key, suggestion.message, None)
+        if suggestion.rewrite is not None:
+            seen.add(suggestion.rewrite)
+        out.append(suggestion)
     return out
 
 

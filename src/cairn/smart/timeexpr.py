@@ -85,15 +85,39 @@ def _iso_date(match: re.Match[str], today: date, text: str) -> TimeMention:
 
 def _numeric_date(match: re.Match[str], today: date, text: str) -> TimeMention | None:
     """15/03/2027 (day first, as the GUIDE writes) or 3/31/2026 (month first when the
-    first part cannot be a day-of-month reading otherwise)."""
+    first part cannot be a day). Where both readings are dates, zero-padding says which
+    style it is: "01/09/2026" is day first (British), "6/1/2026" month first (American)."""
     if match.start() and text[match.start() - 1] in "0123456789/.":
         return None  # inside a longer run of numbers
-    first, second = int(match["a"]), int(match["b"])
     year_text = match["y"]
     year = int(year_text) + 2000 if len(year_text) == 2 else int(year_text)
+    return mention(match, "date", _day_and_month(match["a"], match["b"], year))
+
+
+def _day_and_month(first_text: str, second_text: str, year: int) -> date | None:
+    first, second = int(first_text), int(second_text)
     day_first = dates.safe_date(year, second, first)
     month_first = dates.safe_date(year, first, second)
-    return mention(match, "date", day_first or month_first)
+    if day_first and month_first and not first_text.startswith("0"):
+        return month_first if not second_text.startswith("0") else day_first
+    return day_first or month_first
+
+
+def _numeric_day(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    """ "by 12/15", "till 31/3": a day without a year, the next one that has not passed."""
+    if text[match.end() : match.end() + 1].isdigit():
+        return None
+    for year in (today.year, today.year + 1):
+        found = _day_and_month(match["a"], match["b"], year)
+        if (
+            found is None
+            and year == today.year
+            and not _day_and_month(match["a"], match["b"], 2028)
+        ):
+            return mention(match, "invalid")  # "by 4/31": no such day in any year
+        if found is not None and found >= today:
+            return mention(match, "date", found)
+    return None
 
 
 def _month_day(match: re.Match[str], today: date, text: str) -> TimeMention:
@@ -102,7 +126,9 @@ def _month_day(match: re.Match[str], today: date, text: str) -> TimeMention:
     return mention(match, "date", _day_month(day, month, _tail_year(match, today), today))
 
 
-_MONTH_PREFIX_RE = re.compile(rf"(?:\b(?P<prep>{PREP})\s+(?:the\s+)?)?(?P<edge>\b{EDGE})?$")
+_MONTH_PREFIX_RE = re.compile(
+    rf"(?:\b(?P<prep>{PREP})\s+(?:the\s+)?)?(?P<edge>\b{EDGE})?(?:(?:next|this|coming)\s+)?$"
+)
 
 
 def _month(match: re.Match[str], today: date, text: str) -> TimeMention | None:
@@ -201,11 +227,22 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     # Limits tied to something undated: ages, reviews, school years, family events.
     (
         re.compile(
-            r"\b(?:before|by|until|till|when)\s+(?:the\s+time\s+)?(?:i|i'm|im|i\s+am)\s+"
-            r"(?:turn|reach|hit|am|'m|get\s+to|become)?\s*(?:\d{1,3}|[a-z]+ty(?:[\s-][a-z]+)?)\b"
+            r"\b(?:before|befor|b4|by|until|till|when)\s+(?:the\s+time\s+)?(?:i|i'm|im|i\s+am|he|she|"
+            r"he's|she's|hes|shes|they|they're|theyre|we)\s+"
+            r"(?:turn|turns|reach|reaches|hit|hits|am|is|are|'m|'s|get\s+to|become)?\s*"
+            r"(?:\d{1,3}|[a-z]+ty(?:[\s-][a-z]+)?)\b"
+            r"|\b(?:before|befor|b4|by\s+the\s+time)\s+(?:i|we|they|he|she|you|i'm|im|"
+            r"we're|they're|theyre|he's|she's|hes|shes|it|my\s+[a-z]+|our\s+[a-z]+|the\s+company)\s+"
+            r"(?!(?:a|an|the)\b)[a-z'][\w']*"
+            r"|\b(?:before|befor|b4)\s+[a-z]+ing\b"
+            r"|\bfor\s+(?:my|his|her|our)\s+\d{1,3}(?:st|nd|rd|th)\b"
+            r"|\b(?:before|by|at)\s+(?:the\s+)?(?:agm|audit|inspection|conference|kick-?off|"
+            r"(?:[a-z]+\s+)?season)\b"
+            r"|\bin\s+(?:the|my|our)\s+first\s+(?:year|month|quarter|week|season)\b"
             r"|\bby\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b"
             r"|\b(?:before|by)\s+(?:turning|i\s+turn)\s+\d{1,3}\b"
-            r"|\b(?:before|by)\s+(?:my|our|his|her)\s+\d{1,3}(?:st|nd|rd|th)\s+birthday\b"
+            r"|\b(?:before|by|for)\s+(?:my|our|his|her|their)\s+(?:[a-z]+'s\s+)?(?:\d{1,3}"
+            r"(?:st|nd|rd|th)\s+)?(?:birthday|bday|b-day|wedding|anniversary|graduation)\b"
             r"|\b(?:this|next|the)\s+(?:school|academic|fiscal|financial|tax)\s+year\b"
             r"|\b(?:this|next|the)\s+(?:semester|term|season|summer|winter|spring|autumn|fall)\b"
             r"|\b(?:by|before|until|till|in|during)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
@@ -254,7 +291,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(
             r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?)?"
             r"(?P<which>this|next|the\s+next|current|the\s+current|the\s+following|following|"
-            r"coming|the\s+coming|the)\s+(?P<unit>year|quarter|month|week)\b"
+            r"coming|the\s+coming|the)\s+(?P<unit>year|yr|quarter|quater|month|week|fortnight)\b"
             r"(?!\s+(?:and|or)\s+a\s+half)"
         ),
         lambda m, t, x: relative_guarded(m, t, x),
@@ -262,14 +299,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             r"\b(?:(?:year|quarter|month|week)[\s-]end|eo[ymqw]|"
-            r"end\s+of\s+(?:year|quarter|month|week))\b"
+            r"end\s+of\s+(?:year|yr|quarter|month|week))\b"
         ),
-        lambda m, t, x: edge_of(m, t),
+        lambda m, t, x: edge_of(m, t, x),
     ),
     (
         re.compile(
-            rf"\b(?P<prep>in|within|inside|over|during|for|after|in\s+under|in\s+less\s+than|"
-            rf"no\s+more\s+than|under)\s+(?:the\s+)?(?P<next>next\s+|coming\s+|following\s+)?"
+            rf"\b(?P<prep>in|within|inside\s+of|inside|in\s+the\s+space\s+of|over|during|for|after|in\s+under|in\s+less\s+than|"
+            rf"no\s+more\s+than|under)\s+(?:(?:like|about|around|roughly|approximately|approx\.?|"
+            rf"maybe|just)\s+)?(?:the\s+)?(?P<next>next\s+|coming\s+|following\s+)?"
             rf"(?P<n>{COUNT})(?P<half>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>{UNIT})\b"
             rf"(?P<extra>\s+and\s+a\s+half)?"
             rf"(?:\s+(?:from\s+now|from\s+today|time|'s\s+time))?"
@@ -312,12 +350,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             r"(?:next|upcoming|first|annual|yearly|mid-year|end-of-year)\s+"
             r"(?:[a-z]+\s+)?(?:review|appraisal|evaluation|check-in|cycle|round|meeting|interview|"
             r"one-on-one|1:1|board\s+meeting|performance\s+review)\b"
-            r"|\b(?:before|by|at|until|till|ahead\s+of)\s+(?:my|our|his|her|their|the)\s+"
-            r"(?:next|upcoming)\s+(?!(?:year|quarter|month|week|day)s?\b|\d)[a-z][\w'-]*"
+            r"|\b(?:before|befor|b4|by|at|until|till|ahead\s+of)\s+(?:(?:my|our|his|her|their|the)\s+)?"
+            r"(?:next|upcoming)\s+(?!(?:year|yr|quarter|month|week|day)s?\b|\d)[a-z][\w'-]*"
             r"(?:\s+(?:session|review|meeting|cycle|round|check-in|appointment))?"
-            r"|\b(?:before|by)\s+(?:i|we)\s+(?:graduate|retire|leave|move|finish)\b"
-            r"|\b(?:by|before|at)\s+(?:graduation|retirement)\b"
-            r"|\bbefore\s+(?:my|our|the|his|her|their|[a-z]+'s)\s+[a-z]+(?:'s)?(?:\s+[a-z]+)?"
+            r"|\b(?:before|befor|b4|by|when|once)\s+(?:i|we)\s+(?:graduate|retire|leave|move|finish)\b"
+            r"|\b(?:by|before|befor|b4|at)\s+(?:graduation|retirement|go-?live|launch)\b"
+            r"|\b(?:by|before|befor|b4|until|till)\s+(?:the\s+)?end\s+of\s+(?:my|our|his|her|their)"
+            r"\s+[a-z][\w'-]*"
+            r"|\bonce\s+(?:i|we|i've|we've|i'm|we're|my|our|the)\s+[a-z][\w'-]*"
+            r"|\b(?:before|befor|b4)\s+(?:my|our|the|his|her|their|[a-z]+'s)\s+[a-z0-9][\w'-]*"
+            r"(?:'s)?(?:\s+[a-z]+)?"
         ),
         _kind("undated"),
     ),
@@ -339,8 +381,8 @@ def _month_year(match: re.Match[str], today: date, text: str) -> TimeMention | N
     if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "/.-"):
         return None
     month = int(match["m"])
-    if not 1 <= month <= 12:
-        return None
+    if not 1 <= month <= 12:  # "by 13/2027" is a mistake; "13/2027" alone may be anything
+        return mention(match, "invalid") if _LEAD_PREP_RE.search(text, 0, match.start()) else None
     return mention(match, "date", dates.last_day_of_month(int(match["y"]), month))
 
 
@@ -357,6 +399,15 @@ def _day_of_month(match: re.Match[str], today: date, text: str) -> TimeMention:
 
 
 _PATTERNS += [
+    (
+        re.compile(
+            r"\b(?:by|before|until|untill|till|til|due|on|b4)\s+(?:the\s+)?"
+            r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?![/.-]?\d)"
+        ),
+        _numeric_day,
+    ),
+    # "by Q5", "Q0 2027": a quarter that does not exist
+    (re.compile(r"\bq(?:0|[5-9]|\d{2,})\b"), _kind("invalid")),
     (re.compile(r"(?P<m>\d{1,2})[/-](?P<y>(?:19|20|21)\d{2})(?![\d/.-])"), _month_year),
     (re.compile(r"(?P<y>(?:19|20|21)\d{2})-(?P<m>0[1-9]|1[0-2])\b(?!-\d)"), _month_year),
     (
@@ -379,13 +430,18 @@ def _half_named(match: re.Match[str], today: date, text: str) -> TimeMention:
 
 _LETTERS_RE = re.compile(r"[a-z]+")
 _ANY_DIGIT_RE = re.compile(r"\d")
-_UNIT_WORDS = frozenset(["day", "days", "week", "weeks", "wk", "wks", "month", "months", "mo",
-                         "mos", "quarter", "quarters", "year", "years", "yr", "yrs"])  # fmt: skip
+_UNIT_WORDS = frozenset(["day", "days", "week", "weeks", "wk", "wks", "fortnight", "fortnights",
+                         "month", "months", "mo", "mos", "mth", "mths", "mnth", "mnths",
+                         "quarter", "quarters", "year", "years", "yr", "yrs"])  # fmt: skip
 _DIGIT = "#digit"
 # Words one of which must be in the text for each pattern of _PATTERNS to have a chance:
 # checking a set is far cheaper than scanning the text with a pattern that cannot match.
 _GATES: list[frozenset[str]] = [
-    frozenset(["i", "im", "age", "turning", "turn", "birthday", "school", "academic", "fiscal",
+    frozenset(["i", "im", "he", "she", "hes", "shes", "they", "theyre", "we", "you", "it",
+               "my", "our", "company", "ing", "agm", "audit", "inspection", "conference",
+               "kick", "kickoff", "season", "first", "age", "turning", "turn", "birthday",
+               "bday", "b", "day", "wedding", "before", "befor", "by", "at", "for",
+               "anniversary", "graduation", "school", "academic", "fiscal",
                "financial", "tax", "semester", "term", "season", "summer", "winter", "spring",
                "autumn", "fall", "christmas", "xmas", "easter", "thanksgiving", "new",
                "holidays", "holiday", "fy"]),
@@ -396,7 +452,7 @@ _GATES: list[frozenset[str]] = [
     frozenset(["q", "quarter"]),
     frozenset(["h", "half"]),
     frozenset(MONTHS),
-    frozenset(["year", "quarter", "month", "week"]),
+    frozenset(["year", "yr", "quarter", "quater", "month", "week", "fortnight"]),
     frozenset(["end", "eoy", "eom", "eoq", "eow"]),
     _UNIT_WORDS,
     frozenset(["next", "coming"]),
@@ -407,13 +463,16 @@ _GATES: list[frozenset[str]] = [
     frozenset([_DIGIT]),
     frozenset(WEEKDAYS),
     frozenset(["today", "tonight", "tomorrow"]),
-    frozenset(["before", "next", "upcoming", "first", "annual", "yearly", "mid", "end",
-               "graduate", "graduation", "retire", "retirement", "leave", "move", "finish"]),
+    frozenset(["before", "befor", "b", "next", "upcoming", "first", "annual", "yearly", "mid",
+               "end", "graduate", "graduation", "retire", "retirement", "leave", "move",
+               "finish", "once", "go", "live", "launch"]),
     frozenset(["soon", "someday", "some", "eventually", "one", "future", "point", "sometime",
                "down", "asap", "possible", "few", "coming", "several", "time", "later", "long",
                "while"]),
 ]  # fmt: skip
 _GATES += [
+    frozenset([_DIGIT]),
+    frozenset(["q"]),
     frozenset([_DIGIT]),
     frozenset([_DIGIT]),
     frozenset(["st", "nd", "rd", "th"]),
@@ -460,8 +519,8 @@ _MONTH_STARTS = frozenset(MONTHS)
 # The words each pattern of _PATTERNS can begin with. On long text a pattern is tried
 # only where such a word starts, instead of at every character.
 _STARTS: list[frozenset[str]] = [
-    frozenset(["before", "by", "until", "till", "when", "this", "next", "the", "in", "during",
-               "fiscal", "#fy"]),
+    frozenset(["before", "befor", "b4", "by", "for", "at", "until", "till", "when", "this",
+               "next", "the", "in", "during", "fiscal", "#fy"]),
     frozenset([_D]),
     frozenset([_D]),
     _MONTH_STARTS,
@@ -481,9 +540,12 @@ _STARTS: list[frozenset[str]] = [
     frozenset([_D]),
     frozenset(["by", "before", "on", "until", "till", "this", "next"]),
     frozenset(["today", "tonight", "tomorrow"]),
-    frozenset(["before", "by", "at", "in", "until", "till", "ahead"]),
+    frozenset(["before", "befor", "b4", "by", "at", "in", "until", "till", "ahead", "when",
+               "once"]),
     frozenset(["soon", "someday", "some", "eventually", "one", "in", "the", "at", "sometime",
                "down", "asap", "as", "later", "before"]),
+    frozenset(["by", "before", "until", "untill", "till", "til", "due", "on", "b4"]),
+    frozenset(["q0", "q5", "q6", "q7", "q8", "q9"]),
     frozenset([_D]),
     frozenset([_D]),
     frozenset(["by", "before", "on", "until", "till"]),

@@ -16,6 +16,10 @@ MONTHS = {
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # the misspellings people type most
+    "januray": 1, "janurary": 1, "febuary": 2, "feburary": 2, "febrary": 2, "apirl": 4,
+    "agust": 8, "augst": 8, "septmber": 9, "setpember": 9, "septemer": 9, "ocotber": 10,
+    "octobor": 10, "novemeber": 11, "novmber": 11, "decmber": 12, "decemeber": 12,
 }  # fmt: skip
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -28,7 +32,9 @@ PERIOD_UNITS = {
     "mornings": "day", "evening": "day", "evenings": "day", "afternoon": "day",
     "weekday": "day", "weekdays": "day", "week": "week", "weeks": "week", "wk": "week",
     "wks": "week", "weekend": "week", "weekends": "week", "month": "month", "months": "month",
-    "mo": "month", "mos": "month", "quarter": "quarter", "quarters": "quarter", "year": "year",
+    "fortnight": "week", "fortnights": "week",
+    "mo": "month", "mos": "month", "mth": "month", "mths": "month", "quarter": "quarter",
+    "quarters": "quarter", "year": "year",
     "years": "year", "yr": "year", "yrs": "year", "annum": "year",
     **dict.fromkeys(WEEKDAYS, "week"), **{day + "s": "week" for day in WEEKDAYS},
 }  # fmt: skip
@@ -46,10 +52,10 @@ COUNT = (
     rf"(?:\d{{1,7}}(?:\.\d{{1,3}})?|a\s+couple\s+of|a\s+few|a|an|several|half\s+a|"
     rf"(?:{WORD_NUM_ALT})(?:[\s-](?:{WORD_NUM_ALT}))?)"
 )
-UNIT = r"(?:days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)"
+UNIT = r"(?:days?|weeks?|wks?|fortnights?|months?|mos?|mths?|mnths?|quarters?|years?|yrs?)"
 # Prepositions that turn a date into a deadline.
 PREP = (
-    r"(?:by|before|until|till|til|in|on|for|from|through|thru|during|within|"
+    r"(?:by|before|until|untill|till|til|in|on|for|from|through|thru|during|within|"
     r"no\s+later\s+than|ahead\s+of|due|at)"
 )
 EDGE = r"(?:(?:the\s+)?(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?|mid[\s-]?)"
