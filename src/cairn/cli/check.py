@@ -10,6 +10,7 @@ import click
 if TYPE_CHECKING:
     from cairn.smart.knowledge import KnowledgeProvider
     from cairn.smart.model import Assessment
+    from cairn.smart.verdict import Verdict
 
 # Colours of evidence in the terminal: numbers green, times cyan, problems yellow/red.
 EVIDENCE_STYLE = {
@@ -151,8 +152,12 @@ def _check_lines(stream: IO[str], provider: KnowledgeProvider | None = None) -> 
 
 
 def render(result: Assessment) -> str:
-    """A readable verdict: letters, the statement with evidence highlighted, advice."""
-    lines = [_letters_line(result), "", "  " + highlight(result), ""]
+    """A readable verdict: letters, the statement with evidence highlighted, advice. The
+    letters, evidence and advice are the goal form's (cairn.smart.verdict)."""
+    from cairn.smart.verdict import verdict
+
+    found = verdict(result)
+    lines = [letters_line(found), "", "  " + highlight(found), ""]
     facts = [f"time: {result.time}"]
     if result.deadline:
         facts.append(f"deadline: {result.deadline.isoformat()}")
@@ -163,43 +168,37 @@ def render(result: Assessment) -> str:
     if result.flags:
         facts.append("flags: " + ", ".join(result.flags))
     lines.append("  " + " · ".join(facts))
-    for reason in [*result.attainable_reasons, *result.relevant_reasons]:
+    for reason in [*found.attainable_reasons, *found.relevant_reasons]:
         lines.append(click.style(f"  ({reason.source}) {reason.text}", dim=True))
-    if result.suggestions:
+    if found.suggestions:
         lines.append("")
         lines.append(click.style("Suggestions", bold=True))
-        for suggestion in result.suggestions:
+        for suggestion in found.suggestions:
             lines.append(f"  [{suggestion.key}] {suggestion.message}")
             if suggestion.rewrite:
                 lines.append(click.style(f"      try: {suggestion.rewrite}", fg="green"))
     return "\n".join(lines)
 
 
-def _letters_line(result: Assessment) -> str:
+def letters_line(found: Verdict) -> str:
+    """S ✓  M ✗  A ?  ... and "SMART" or "not SMART yet", coloured for a terminal."""
     marks = []
-    for letter, passed in result.letters.items():
+    for letter, passed in found.letters.items():
         if passed is True:
             marks.append(click.style(f"{letter} ✓", fg="green", bold=True))
         elif passed is False:
             marks.append(click.style(f"{letter} ✗", fg="red", bold=True))
         else:
             marks.append(click.style(f"{letter} ?", dim=True))
-    verdict = "SMART" if result.is_smart else "not SMART yet"
-    if not result.career:
+    verdict = "SMART" if found.is_smart else "not SMART yet"
+    if not found.assessment.career:
         verdict += " (not a career goal)"
     return "  ".join(marks) + "   " + click.style(verdict, bold=True)
 
 
-def highlight(result: Assessment) -> str:
-    """The statement with evidence spans styled; overlapping spans keep the first."""
-    pieces: list[str] = []
-    position = 0
-    for span in result.evidence:
-        if span.start < position:
-            continue
-        pieces.append(result.text[position : span.start])
-        style = EVIDENCE_STYLE.get(span.kind, "white")
-        pieces.append(click.style(result.text[span.start : span.end], fg=style, underline=True))
-        position = span.end
-    pieces.append(result.text[position:])
-    return "".join(pieces)
+def highlight(found: Verdict) -> str:
+    """The statement with its evidence pieces styled (the same pieces the web marks)."""
+    return "".join(
+        click.style(piece, fg=EVIDENCE_STYLE.get(kind, "white"), underline=True) if kind else piece
+        for piece, kind in found.pieces
+    )

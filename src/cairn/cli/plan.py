@@ -109,9 +109,9 @@ def _from_answers(owner: User, stream: IO[str]) -> None:
     except AnswerError as error:
         name = getattr(stream, "name", "answers")
         raise click.ClickException(f"{name}: {error} (nothing was saved)") from None
-    assessment = assess.assess_for(owner, goal.statement, today)
+    found = assess.verdict_for(owner, goal.statement, today, goal)
     click.echo(f"Created goal {goal.pk} ({goal.status}): {goal.statement}")
-    click.echo(f"SMART: {letters_line(assessment)}")
+    click.echo(f"SMART: {letters_line(found)}")
 
 
 def interactive(owner: User, ui: Prompter) -> None:

@@ -176,7 +176,7 @@ def _fix_for(missing: list[str]) -> str:
 def summary(run: Run, goal: Goal) -> None:
     say = run.ui.say
     say(f"“{goal.statement}”", "title")
-    say(f"  SMART: {letters_line(run.assess(goal.statement))}")
+    say(f"  SMART: {letters_line(run.verdict(goal.statement, goal))}")
     say(f"  Area: {goal.get_area_display()} · horizon: {display(goal.horizon) or '?'} year(s)")
     if goal.metric_target is not None:
         start = f"from {display(goal.metric_baseline)} " if goal.metric_baseline is not None else ""

@@ -18,6 +18,7 @@ from cairn.planning import services
 from cairn.planning.models import STEPS, PlanSession
 from cairn.smart import Assessment
 from cairn.smart.model import LETTER_NAMES
+from cairn.smart.verdict import Verdict
 
 TITLES = {
     "reflect": "Reflect: what does success mean to you?",
@@ -99,21 +100,25 @@ class Run:
     def assess(self, statement: str) -> Assessment:
         return assess.assess_for(self.owner, statement, self.today)
 
+    def verdict(self, statement: str, goal: Goal | None = None) -> Verdict:
+        """What the web shows for the same statement and goal (cairn.smart.verdict)."""
+        return assess.verdict_for(self.owner, statement, self.today, goal)
+
 
 def profile_context(user: User) -> dict[str, Any]:
     """What the analyzer may know about the person: the same context the web app gives it."""
     return assess.profile_context(Profile.objects.filter(user=user).first())
 
 
-def letters_line(assessment: Assessment) -> str:
+def letters_line(found: Verdict) -> str:
     marks = {True: "✓", False: "✗", None: "?"}
-    return "  ".join(f"{letter} {marks[ok]}" for letter, ok in assessment.letters.items())
+    return "  ".join(f"{letter} {marks[ok]}" for letter, ok in found.letters.items())
 
 
-def show_verdict(ui: Prompter, assessment: Assessment) -> None:
-    verdict = "SMART" if assessment.is_smart else "not SMART yet"
-    ui.say(f"  {letters_line(assessment)}   {verdict}", "ok" if assessment.is_smart else "warn")
-    for suggestion in assessment.suggestions:
+def show_verdict(ui: Prompter, found: Verdict) -> None:
+    verdict = "SMART" if found.is_smart else "not SMART yet"
+    ui.say(f"  {letters_line(found)}   {verdict}", "ok" if found.is_smart else "warn")
+    for suggestion in found.suggestions:
         name = LETTER_NAMES.get(suggestion.key, suggestion.key.replace("_", " "))
         ui.say(f"  [{name}] {suggestion.message}")
 

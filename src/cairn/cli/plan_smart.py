@@ -19,8 +19,9 @@ PERIODS = [(f"per {label.removeprefix('a ')}", value) for value, label in Period
 
 def smart(run: Run) -> None:
     goal = run.need_goal()
-    assessment = run.assess(goal.statement)
-    show_verdict(run.ui, assessment)
+    found = run.verdict(goal.statement, goal)
+    show_verdict(run.ui, found)
+    assessment = found.assessment
     if goal.area == Area.OTHER:
         _area(run)
     if not assessment.specific:

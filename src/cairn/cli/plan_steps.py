@@ -114,10 +114,10 @@ def draft(run: Run) -> None:
     statement = goal.statement if goal else idea
     while True:
         statement = _save_statement(run, statement, idea)
-        assessment = run.assess(statement)
-        show_verdict(run.ui, assessment)
+        found = run.verdict(statement)  # the draft step's panel, as on the web
+        show_verdict(run.ui, found)
         choices = [("Keep this statement and go on", "keep")]
-        rewrites = [s.rewrite for s in assessment.suggestions if s.rewrite]
+        rewrites = [s.rewrite for s in found.suggestions if s.rewrite]
         choices += [(f"Use: {rewrite}", rewrite) for rewrite in dict.fromkeys(rewrites)]
         choices.append(("Edit the statement", "edit"))
         choice = run.ui.select("What now?", choices, default="keep")

@@ -9,7 +9,9 @@ from typing import Any
 
 from cairn.accounts.models import PayPeriod, Profile, User
 from cairn.careerdata.provider import DataProvider
+from cairn.goals.models import Goal
 from cairn.smart import Assessment, analyze
+from cairn.smart.verdict import GoalFields, Verdict, verdict
 
 # Hours in a full-time working year, to compare hourly pay with yearly targets.
 HOURS_PER_YEAR = 2080
@@ -50,16 +52,17 @@ def data_provider(state: str) -> DataProvider:
     return DataProvider(state=state or None)
 
 
-def highlighted(assessment: Assessment) -> list[tuple[str, str | None]]:
-    """The statement cut into (text, evidence kind or None) pieces, for underlining."""
-    pieces: list[tuple[str, str | None]] = []
-    cursor = 0
-    text = assessment.text
-    for span in sorted(assessment.evidence, key=lambda s: (s.start, -s.end)):
-        if span.start < cursor:
-            continue  # overlapping evidence: the first, longest one is shown
-        pieces.append((text[cursor : span.start], None))
-        pieces.append((text[span.start : span.end], span.kind))
-        cursor = span.end
-    pieces.append((text[cursor:], None))
-    return [(piece, kind) for piece, kind in pieces if piece]
+def goal_fields(goal: Goal | None) -> GoalFields:
+    """What a goal's form fields settle beside its sentence."""
+    if goal is None:
+        return GoalFields()
+    return GoalFields(
+        measure=goal.metric_target is not None,
+        deadline=bool(goal.deadline),
+        frequency=goal.has_frequency,
+    )
+
+
+def verdict_for(user: User, statement: str, today: dt.date, goal: Goal | None = None) -> Verdict:
+    """The one verdict every front end shows: the panel, the session, `cairn plan`."""
+    return verdict(assess_for(user, statement, today), goal_fields(goal))

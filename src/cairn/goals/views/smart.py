@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cairn.goals.assess import assess_for, highlighted
+from cairn.goals.assess import verdict_for
 from cairn.goals.models import Goal
 from cairn.smart.model import LETTER_NAMES
 from cairn.web.types import AuthedRequest
@@ -27,23 +27,15 @@ def panel_context(
     statement = (statement or "").strip()[:LIVE_MAX]
     if not statement:
         return {"assessment": None}
-    assessment = assess_for(request.user, statement, timezone.localdate())
-    verdicts = dict(assessment.letters)
-    if goal is not None:
-        verdicts["M"] = verdicts["M"] or goal.metric_target is not None or goal.has_frequency
-        verdicts["T"] = verdicts["T"] or bool(goal.deadline) or goal.has_frequency
-    letters = [((key, LETTER_NAMES[key]), value) for key, value in verdicts.items()]
+    found = verdict_for(request.user, statement, timezone.localdate(), goal)
     return {
-        "assessment": assessment,
-        "letters": letters,
-        "verdicts": verdicts,
-        "data_quoted": any(
-            "O*NET" in reason.source or "BLS" in reason.source
-            for reason in (*assessment.attainable_reasons, *assessment.relevant_reasons)
-        ),
-        # advice on a letter the goal's own fields already settle would only confuse
-        "suggestions": [tip for tip in assessment.suggestions if verdicts.get(tip.key) is not True],
-        "pieces": highlighted(assessment),
+        "assessment": found.assessment,
+        "verdict": found,
+        "letters": [((key, LETTER_NAMES[key]), value) for key, value in found.letters.items()],
+        "verdicts": found.letters,
+        "data_quoted": found.data_quoted,
+        "suggestions": found.suggestions,
+        "pieces": found.pieces,
         "rewrite_button": True,
     }
 
