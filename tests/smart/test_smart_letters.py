@@ -8,7 +8,7 @@ from cairn.smart import Context, Judgement, analyze
 
 # Known misses of the learned layer (issue 10's closing note lists them): kept as tests so
 # that a model that gets them right is noticed, and one that breaks others is not hidden.
-MISS = pytest.mark.xfail(reason="the learned layer judges this wrongly today", strict=False)
+MISS = pytest.mark.xfail(reason="the learned layer judges this wrongly today", strict=True)
 
 TODAY = "2026-03-10"
 
@@ -31,7 +31,7 @@ def test_personal_goals_are_not_career(text: str) -> None:
     "text",
     ["I want lots of money", "be rich someday", "read one leadership book every month",
      "work from home 2 days a week", pytest.param("climb the ladder faster", marks=MISS),
-         pytest.param("get my MBA", marks=MISS),
+         "get my MBA",
      "visit 10 prospective clients this month", "open my own bakery by 2028",
      "learn python for data analysis"],
 )  # fmt: skip
@@ -104,8 +104,9 @@ def test_a_named_outcome_without_a_verb_is_measurable(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["finish my thesis and defend by 31/08/2027", "learn SQL and power bi this quarter",
-     "learn python and build a dashboard", "move to Berlin and find a job in tech",
-     pytest.param("hire and onboard 4 new engineers by end of Q1", marks=MISS),
+     "learn python and build a dashboard",
+     pytest.param("move to Berlin and find a job in tech", marks=MISS),
+     "hire and onboard 4 new engineers by end of Q1",
      "ive been teaching for twelve years and want to lead a department of 8 teachers"],
 )  # fmt: skip
 def test_one_goal_with_and_is_not_compound(text: str) -> None:
@@ -166,8 +167,7 @@ class TestRelevant:
     @pytest.mark.parametrize(
         ("text", "role", "field"),
         [("learn Rust by the end of the year", "marketing specialist", "marketing"),
-         pytest.param("learn kubernetes in six weeks", "restaurant manager", "hospitality",
-                      marks=MISS),
+         ("learn kubernetes in six weeks", "restaurant manager", "hospitality"),
          ("get my commercial pilot licence in 2027", "UX designer", "product design"),
          ("get my real estate license", "high school teacher", "education")],
     )  # fmt: skip

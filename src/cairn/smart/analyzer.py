@@ -37,15 +37,25 @@ _PROGRAM_AFTER_RE = re.compile(
 _NAME_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
     r"round|step|unit|section|season|episode|no|number|fortune|ward|room|floor|bay|gate|"
-    r"platform|route|building|block|site|plant|station|#)\.?\s*$"
+    r"platform|route|building|block|site|plant|station|line|series|type|ironman|big|store|"
+    r"couch\s+to|cohort|dock|aisle|table|pod|#)\.?\s*$"
 )
 # A number word that is part of a name after it ("six sigma").
-_NAME_NUMBER_AFTER_RE = re.compile(r"[\s-]sigma\b")
+_NAME_NUMBER_AFTER_RE = re.compile(r"[\s-](?:sigma|peaks)\b")
+# Letters glued to a number that are not a unit make it a name: "3PL", "5-axis", "4G".
+_UNIT_AFTER = frozenset(["k", "m", "kg", "kgs", "lb", "lbs", "km", "mi", "mph", "kph", "hr", "hrs",
+                         "h", "min", "mins", "pm", "am", "x", "st", "nd", "rd", "th", "s", "yo",
+                         "yr", "yrs", "mo", "mos", "wk", "wks", "ft", "cm", "mm", "ml", "l", "g",
+                         "gb", "tb", "mb", "pc", "pct", "d", "w", "k+", "kms", "miles", "m+"])  # fmt: skip
+_GLUED_LETTERS_RE = re.compile(r"[a-z]+")
+# "1) finish", "(2) adopt", "1. Achieve": a list's numbering.
+_LIST_MARK_RE = re.compile(r"(?:^|[\s(:;,>→-])\d{1,2}[).](?=\s)")
 _CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
 _ONE_NOT_COUNT_BEFORE_RE = re.compile(
     r"\b(?:no|the|every|any|some|which|this|that|current|next|last|other|new|old|each|only|until|"
-    r"till|til|same|main|my|your|his|her|our|their)\s*-?$"
+    r"till|til|same|main|my|your|his|her|our|their|first|get)\s*-?$"
 )
+_CLAUSE_AFTER_RE = re.compile(r"\s+(?:i|we|they|he|she|my|our|the|it)\b")
 # "3 nights instead of 4": the number given up is not a target.
 _REPLACED_BEFORE_RE = re.compile(r"\b(?:instead\s+of|insted\s+of|rather\s+than)\s*$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
@@ -191,9 +201,10 @@ class _Analysis:
         undated = [t for t in times if t.kind == "undated"]
         habits = [f for f in frequencies if not f.is_rate]
         time: TimeKind = "none"
-        if dated:
-            time, self.result.deadline = "deadline", dated[0].deadline
-            if dated[0].deadline is not None and dated[0].deadline < self.today:
+        if dated:  # the last day the goal is due: of several dates, the latest
+            last = max(dated, key=lambda t: t.deadline or self.today)
+            time, self.result.deadline = "deadline", last.deadline
+            if last.deadline is not None and last.deadline < self.today:
                 self.flags.add("deadline_past")
         elif invalid:
             time = "deadline"
@@ -238,16 +249,40 @@ class _Analysis:
         if mention.kind in ("digits", "word") and (
             _NAME_NUMBER_BEFORE_RE.search(text, max(0, start - 10), start)
             or _NAME_NUMBER_AFTER_RE.match(text, end)
+            or self._capitals_before(start)
         ):
-            return True  # "level 2", "fortune 500", "six sigma": part of a name
+            return True  # "level 2", "fortune 500", "six sigma", "ISO 9001": part of a name
+        if mention.kind == "digits" and self._name_or_list_number(start, end):
+            return True
         if _REPLACED_BEFORE_RE.search(text, max(0, start - 16), start):
             return True
+        if mention.text == "once" and (
+            text[max(0, start - 4) : start] == "for " or _CLAUSE_AFTER_RE.match(text, end)
+        ):
+            return True  # "for once", "once we move": not one time
         if mention.kind == "word" and mention.value == 1 and mention.text == "one":
             before = text[max(0, start - 8) : start]
             if _ONE_NOT_COUNT_BEFORE_RE.search(before) or _ONE_NOT_COUNT_AFTER_RE.match(text, end):
                 return True  # "no one", "one of the", "one-on-one"
         # "a 3 year apprenticeship": a duration that describes a programme, not a target
         return bool(_PROGRAM_AFTER_RE.match(text, end))
+
+    def _capitals_before(self, start: int) -> bool:
+        """An all-capitals word right before: "IFRS 17", "SOC 2", "OSHA 30"."""
+        before = self.text[max(0, start - 8) : start]
+        word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+        return len(word) >= 2 and word.isalpha() and word.isupper() and before.endswith(" ")
+
+    def _name_or_list_number(self, start: int, end: int) -> bool:
+        """ "3PL", "5-axis" (a name), "1) finish" (a list's numbering)."""
+        text = self.lowered
+        glued = _GLUED_LETTERS_RE.match(text, end)
+        if glued and glued.group() not in _UNIT_AFTER and not text[end - 1 : end] == " ":
+            return True
+        if text[end : end + 1] == "-" and _GLUED_LETTERS_RE.match(text, end + 1):
+            axis = _GLUED_LETTERS_RE.match(text, end + 1)
+            return bool(axis) and axis.group() in ("axis", "star", "pl", "d")
+        return bool(_LIST_MARK_RE.match(text, max(0, start - 1))) and text[end : end + 1] in ").)"
 
     def _blank(self, times: list[TimeMention]) -> str:
         """The text with time expressions replaced by spaces, for the clause reader."""

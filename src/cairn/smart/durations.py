@@ -11,11 +11,15 @@ from cairn.smart.numbers import parse_number_words
 from cairn.smart.timewords import COUNT, UNIT, TimeMention, mention
 
 
+_UNIT_TYPOS = {"yr": "year", "yaer": "year", "quater": "quarter", "qtr": "quarter",
+               "mnth": "month", "monthh": "month"}  # fmt: skip
+
+
 def relative_period(match: re.Match[str], today: date, text: str) -> TimeMention:
     """this/next year, quarter, month or week; "end of the year" is this year's."""
     which = (match["which"] or "this").split()[-1]
     offset = 1 if which in ("next", "following", "coming") else 0
-    unit = {"yr": "year", "quater": "quarter"}.get(match["unit"], match["unit"])
+    unit = _UNIT_TYPOS.get(match["unit"], match["unit"])
     if unit == "fortnight":
         return mention(match, "date", add_duration(today, 1 + offset, "fortnight"))
     if unit == "year":
@@ -50,8 +54,11 @@ def duration_count(count_text: str) -> float | None:
     return float(value) if value is not None else None
 
 
+_DURATION_UNITS = {"wek": "week", "mont": "month", "qtr": "quarter", "yaer": "year"}
+
+
 def add_duration(today: date, count: float, unit: str) -> date | None:
-    unit = unit.rstrip("s")
+    unit = _DURATION_UNITS.get(unit.rstrip("s"), unit.rstrip("s"))
     if count > 100_000:
         return None
     if unit in ("day",):
@@ -71,6 +78,8 @@ def duration(match: re.Match[str], today: date, text: str) -> TimeMention | None
         return mention(match, "vague")
     if prep and prep[-1] in ("under", "than") and text[: match.start()].rstrip().endswith("to"):
         return None  # "cut waiting to under 6 weeks": a target, not a time limit
+    if _EACH_PERIOD_RE.match(text, match.end()):
+        return None  # "close the books in 5 days each month": a target time, every month
     if _OF_EVENT_RE.match(text, match.end()):
         return mention(match, "undated")  # "within 8 weeks of graduating": no date given
     if match["extra"] or (match.re.groupindex.get("half") and match["half"]):
@@ -78,6 +87,9 @@ def duration(match: re.Match[str], today: date, text: str) -> TimeMention | None
     return mention(match, "date", add_duration(today, count, match["unit"]))
 
 
+_EACH_PERIOD_RE = re.compile(
+    r"\s+(?:each|every|per|a)\s+(?:day|week|month|quarter|year)\b|\s+(?:plan|programme|program)\b"
+)
 _OF_EVENT_RE = re.compile(r"\s+(?:of|after)\s+(?!now\b|today\b|the\s+date\b)[a-z]")
 _FROM_NOW_BEFORE_RE = re.compile(
     rf"\b(?P<n>{COUNT})(?P<half>\s+and\s+a\s+half)?\s*-?\s*(?P<unit>{UNIT})(?:'s)?\s+$"

@@ -42,7 +42,7 @@ CURRENCY_WORDS_RE = re.compile(
 # Starts with a digit so that the regex engine can skip ahead fast; what comes before
 # the number (a currency sign, a letter that makes it part of a name) is checked in code.
 DIGIT_NUMBER_RE = re.compile(
-    r"(?P<int>\d(?:\d{0,2}(?:,\d{3})++(?![\d,])|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,.])|\d*+))"
+    r"(?P<int>\d(?:\d{0,2}(?:,\d{3})++(?!\d|,\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})++(?![\d,.])|\d*+))"
     r"(?:\.(?P<frac>\d++))?"
     r"(?:\s?(?P<suf>k|m|mn|mil|bn|b|thousand|million|billion|grand)(?![\w$£€]))?"
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent)\b)?"
@@ -114,6 +114,11 @@ def _earning_before(lowered: str, start: int) -> bool:
     return bool(_EARNING_BEFORE_RE.search(lowered, window_start, start))
 
 
+def _times_x(text: str, start: int) -> bool:
+    """ "lessons x6": a count after a standalone x."""
+    return text[start - 1] == "x" and (start == 1 or not text[start - 2].isalnum())
+
+
 def _range_dash(text: str, start: int) -> bool:
     """ "5-10 clients": a dash between two numbers is a range, not part of a name;
     "sub-4 marathon": the number is the target time."""
@@ -129,9 +134,34 @@ _DISTANCE_AFTER_RE = re.compile(
 )
 
 _DISTANCE_BEFORE_RE = re.compile(
-    r"\b(?:run|ran|running|complete|finish|race|swim|walk|row)\s+(?:a|my|the|another|"
-    r"first|1st)?\s*$"
+    r"(?:\b(?:run|ran|running|complete|finish|race|swim|walk|row|a|my|first|1st|another)|"
+    r"\bsub-?\d+)\s+(?:(?:a|my|the|another|first|1st)\s+)?$"
 )
+# ... unless a count or a sum follows: "walk 8k steps", "a 50k salary", "a 10k bonus".
+_COUNT_AFTER_RE = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:steps|followers|subscribers|subs|users|views|downloads|words|"
+    r"visitors|listeners|members|customers|sales|units|plays|streams|likes|impressions|signups|"
+    r"leads|calls|emails|salary|income|revenue|bonus|raise|job|role|position|offer|contract|"
+    r"deal|budget|grant|loan|fund|investment|round|deposit|savings|a\s+(?:year|month|week|day)|"
+    r"per|/)\b"
+)
+_RACE_DISTANCES = frozenset([3, 5, 10, 15, 21, 42, 50])
+
+
+def _is_distance(
+    lowered: str, match: re.Match[str], start: int, end: int, currency: bool
+) -> bool:
+    """ "a 10k", "sub-25 5k", "1500m freestyle": a race distance (km, metres)."""
+    suffix = match["suf"]
+    if suffix not in ("k", "m") or currency or not lowered[end - 2].isdigit():
+        return False
+    if _DISTANCE_AFTER_RE.match(lowered, end):
+        return True
+    if suffix != "k" or _COUNT_AFTER_RE.match(lowered, end) or match["frac"]:
+        return False
+    if not match["int"].isdigit() or int(match["int"]) not in _RACE_DISTANCES:
+        return False
+    return bool(_DISTANCE_BEFORE_RE.search(lowered, max(0, start - 24), start))
 
 
 def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[NumberMention]:
@@ -140,8 +170,8 @@ def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[Num
         start = match.start()
         before = lowered[start - 1] if start else " "
         if (
-            before.isalnum()
-            or before in "_.,/:"
+            (before.isalnum() and not _times_x(lowered, start))
+            or before in "_.,/:'"
             or (before == "-" and not _range_dash(lowered, start))
         ):
             continue  # "web3", "1.5.2", "24/7", "covid-19": not quantities (but "5-10" is)
@@ -168,15 +198,7 @@ def find_digit_numbers(lowered: str, horizon: Horizon | None = None) -> list[Num
         value = float(f"{integer}.{fraction}") if fraction else float(integer)
         suffix = match["suf"]
         end = match.end()
-        distance = (
-            suffix in ("k", "m")
-            and not currency
-            and lowered[end - 2].isdigit()
-            and bool(
-                _DISTANCE_AFTER_RE.match(lowered, end)
-                or _DISTANCE_BEFORE_RE.search(lowered, max(0, start - 24), start)
-            )
-        )
+        distance = _is_distance(lowered, match, start, end, bool(currency))
         if suffix and not distance:
             value *= SUFFIX_VALUES[suffix]
         kind = "digits"

@@ -189,11 +189,20 @@ def _by_number(match: re.Match[str], today: date, text: str) -> TimeMention | No
     return None
 
 
+_PAST_BEFORE_RE = re.compile(r"\b(?:started|began|begun|since|joined|bought|built)\s+(?:in\s+)?$")
+
+
 def _bare_year(match: re.Match[str], today: date, text: str) -> TimeMention | None:
     start = match.start()
     if start and (text[start - 1].isalnum() or text[start - 1] in "_$£€.,/-"):
         return None  # "$2025", "1.2025", "v2027": not a year
+    if _PAST_BEFORE_RE.search(text, max(0, start - 16), start):
+        return None  # "the jumper I started in 2024": the past, not a deadline
     return mention(match, "date", dates.year_end(int(match["y"])))
+
+
+def _short_year(match: re.Match[str], today: date, text: str) -> TimeMention:
+    return mention(match, "date", dates.year_end(2000 + int(match["y"])))
 
 
 def _weekday(match: re.Match[str], today: date, text: str) -> TimeMention:
@@ -234,7 +243,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             r"|\b(?:before|befor|b4|by\s+the\s+time)\s+(?:i|we|they|he|she|you|i'm|im|"
             r"we're|they're|theyre|he's|she's|hes|shes|it|my\s+[a-z]+|our\s+[a-z]+|the\s+company)\s+"
             r"(?!(?:a|an|the)\b)[a-z'][\w']*"
-            r"|\b(?:before|befor|b4)\s+[a-z]+ing\b"
             r"|\bfor\s+(?:my|his|her|our)\s+\d{1,3}(?:st|nd|rd|th)\b"
             r"|\b(?:before|by|at)\s+(?:the\s+)?(?:agm|audit|inspection|conference|kick-?off|"
             r"(?:[a-z]+\s+)?season)\b"
@@ -249,6 +257,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             r"(?:summer|winter|spring|autumn|fall|christmas|xmas|easter|thanksgiving|"
             r"new\s+year(?:'s)?|the\s+holidays|holiday\s+season)\b"
             r"|\bf(?:iscal\s+)?y\s?'?\d{2,4}\b"
+            r"|\b(?:by|before|befor|b4|for)\s+(?:my|our|his|her|their)\s+(?:twentieth|thirtieth|"
+            r"fortieth|fourtieth|fiftieth|sixtieth|seventieth|\d{1,3}(?:st|nd|rd|th))\b"
+            r"|\b(?:by|before|befor|b4|all\s+before)\s+(?:\d{1,3}(?:st|nd|rd|th)\s+)(?:birthday|bday)\b"
+            r"|\bfor\s+(?:our|my|the|his|her|their)\s+(?:[a-z]+\s+)?(?:anniversary|anniversery)\b"
+            r"|\b(?:before|befor|b4|by)\s+(?:mum|mom|dad|mam|nan|nana|gran|grandma|grandpa|grandad|"
+            r"mums|moms|dads)(?:'s)?\s+[a-z0-9][\w']*"
+            r"|\b(?:until|till|til)\s+(?:my|our|the)\s+(?!(?:end|start|next)\b)[a-z][\w']*"
+            r"|\bthrough\s+(?:to\s+)?(?:handover|completion|launch|go-?live)\b"
+            r"|\b(?:this|next|the)\s+(?:semster|semestre)\b"
+            r"|\b(?:before|befor|b4)\s+[a-z]+ing\b(?!\s+\d)"
         ),
         _kind("undated"),
     ),
@@ -291,7 +309,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
         re.compile(
             r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?)?"
             r"(?P<which>this|next|the\s+next|current|the\s+current|the\s+following|following|"
-            r"coming|the\s+coming|the)\s+(?P<unit>year|yr|quarter|quater|month|week|fortnight)\b"
+            r"coming|the\s+coming|the)\s+(?P<unit>year|yr|yaer|quarter|quater|qtr|month|mnth|monthh|"
+            r"week|fortnight)\b(?!'s)"
             r"(?!\s+(?:and|or)\s+a\s+half)"
         ),
         lambda m, t, x: relative_guarded(m, t, x),
@@ -299,7 +318,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             r"\b(?:(?:year|quarter|month|week)[\s-]end|eo[ymqw]|"
-            r"end\s+of\s+(?:year|yr|quarter|month|week))\b"
+            r"end\s+of\s+(?:the\s+)?(?:year|yr|quarter|qtr|month|mnth|week))\b"
         ),
         lambda m, t, x: edge_of(m, t, x),
     ),
@@ -331,11 +350,12 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             rf"\b(?P<prep>by|before|until|till|til|in|no\s+later\s+than|through|during|for)\s+(?:the\s+)?(?P<edge>{EDGE})?(?:year\s+)?(?P<num>\d+)\b"
-            rf"(?!\s*(?:%|percent|per\s?cent|[.,]\d|k\b|m\b|x\b|[a-z]))"
+            rf"(?!\s*(?:%|percent|per\s?cent|[.,/]\d|k\b|m\b|x\b|[a-z]))"
         ),
         _by_number,
     ),
     (re.compile(r"(?P<y>20[2-9]\d)\b(?![\d%.,]\d|\s*(?:k\b|%))"), _bare_year),
+    (re.compile(r"\b(?:by|in|before|until|till)\s+'(?P<y>[2-9]\d)\b"), _short_year),
     (
         re.compile(rf"\b(?:by|before|on|until|till|this|(?P<next>next))\s+(?P<wd>{WEEKDAY_ALT})\b"),
         _weekday,
@@ -413,7 +433,7 @@ _PATTERNS += [
     (
         re.compile(
             rf"\b(?:by|before|on|until|till)\s+the\s+(?P<d>{DAY})(?:st|nd|rd|th)\b"
-            rf"(?!\s+(?:of\s+)?(?:{MONTH_ALT})\b)"
+            rf"(?!\s+(?:of\s+)?(?:{MONTH_ALT}|every|each)\b)"
         ),
         _day_of_month,
     ),
@@ -432,7 +452,8 @@ _LETTERS_RE = re.compile(r"[a-z]+")
 _ANY_DIGIT_RE = re.compile(r"\d")
 _UNIT_WORDS = frozenset(["day", "days", "week", "weeks", "wk", "wks", "fortnight", "fortnights",
                          "month", "months", "mo", "mos", "mth", "mths", "mnth", "mnths",
-                         "quarter", "quarters", "year", "years", "yr", "yrs"])  # fmt: skip
+                         "quarter", "quarters", "year", "years", "yr", "yrs", "wek", "weks",
+                         "mont", "monts", "qtr", "qtrs", "yaer", "yaers"])  # fmt: skip
 _DIGIT = "#digit"
 # Words one of which must be in the text for each pattern of _PATTERNS to have a chance:
 # checking a set is far cheaper than scanning the text with a pattern that cannot match.
@@ -452,13 +473,15 @@ _GATES: list[frozenset[str]] = [
     frozenset(["q", "quarter"]),
     frozenset(["h", "half"]),
     frozenset(MONTHS),
-    frozenset(["year", "yr", "quarter", "quater", "month", "week", "fortnight"]),
+    frozenset(["year", "yr", "yaer", "quarter", "quater", "qtr", "month", "mnth", "monthh", "week",
+               "fortnight"]),
     frozenset(["end", "eoy", "eom", "eoq", "eow"]),
     _UNIT_WORDS,
     frozenset(["next", "coming"]),
     frozenset(["now", "today", "time"]),
     frozenset(["experience", "ago", "old", "industry", "field", "business", "role", "job",
                "company", "trade"]),
+    frozenset([_DIGIT]),
     frozenset([_DIGIT]),
     frozenset([_DIGIT]),
     frozenset(WEEKDAYS),
@@ -538,6 +561,7 @@ _STARTS: list[frozenset[str]] = [
                "company", "trade"]),
     frozenset(["by", "before", "until", "till", "til", "in", "no", "through", "during", "for"]),
     frozenset([_D]),
+    frozenset(["by", "in", "before", "until", "till"]),
     frozenset(["by", "before", "on", "until", "till", "this", "next"]),
     frozenset(["today", "tonight", "tomorrow"]),
     frozenset(["before", "befor", "b4", "by", "at", "in", "until", "till", "ahead", "when",

@@ -52,10 +52,13 @@ COUNT = (
     rf"(?:\d{{1,7}}(?:\.\d{{1,3}})?|a\s+couple\s+of|a\s+few|a|an|several|half\s+a|"
     rf"(?:{WORD_NUM_ALT})(?:[\s-](?:{WORD_NUM_ALT}))?)"
 )
-UNIT = r"(?:days?|weeks?|wks?|fortnights?|months?|mos?|mths?|mnths?|quarters?|years?|yrs?)"
+UNIT = (
+    r"(?:days?|weeks?|wks?|weks?|fortnights?|months?|mos?|mths?|mnths?|monts?|quarters?|qtrs?|"
+    r"years?|yrs?|yaers?)"
+)
 # Prepositions that turn a date into a deadline.
 PREP = (
-    r"(?:by|before|until|untill|till|til|in|on|for|from|through|thru|during|within|"
+    r"(?:by|before|until|untill|till|til|in|on|for|from|through|throughout|thru|during|within|"
     r"no\s+later\s+than|ahead\s+of|due|at)"
 )
 EDGE = r"(?:(?:the\s+)?(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?|mid[\s-]?)"
