@@ -46,7 +46,7 @@ _NAME_NUMBER_AFTER_RE = re.compile(r"[\s-](?:sigma|peaks)\b")
 _UNIT_AFTER = frozenset(["k", "m", "kg", "kgs", "lb", "lbs", "km", "mi", "mph", "kph", "hr", "hrs",
                          "h", "min", "mins", "pm", "am", "x", "st", "nd", "rd", "th", "s", "yo",
                          "yr", "yrs", "mo", "mos", "wk", "wks", "ft", "cm", "mm", "ml", "l", "g",
-                         "gb", "tb", "mb", "pc", "pct", "d", "w", "k+", "kms", "miles", "m+"])  # fmt: skip
+                         "gb", "tb", "mb", "pc", "pct", "d", "w", "kms", "miles"])  # fmt: skip
 _GLUED_LETTERS_RE = re.compile(r"[a-z]+")
 # "1) finish", "(2) adopt", "1. Achieve": a list's numbering.
 _LIST_MARK_RE = re.compile(r"(?:^|[\s(:;,>→-])\d{1,2}[).](?=\s)")
@@ -277,12 +277,12 @@ class _Analysis:
         """ "3PL", "5-axis" (a name), "1) finish" (a list's numbering)."""
         text = self.lowered
         glued = _GLUED_LETTERS_RE.match(text, end)
-        if glued and glued.group() not in _UNIT_AFTER and not text[end - 1 : end] == " ":
+        if glued and glued.group() not in _UNIT_AFTER:
             return True
-        if text[end : end + 1] == "-" and _GLUED_LETTERS_RE.match(text, end + 1):
-            axis = _GLUED_LETTERS_RE.match(text, end + 1)
-            return bool(axis) and axis.group() in ("axis", "star", "pl", "d")
-        return bool(_LIST_MARK_RE.match(text, max(0, start - 1))) and text[end : end + 1] in ").)"
+        named = _GLUED_LETTERS_RE.match(text, end + 1) if text[end : end + 1] == "-" else None
+        if named is not None and named.group() in ("axis", "star", "pl", "d"):
+            return True  # "5-axis", "5-star"
+        return bool(_LIST_MARK_RE.match(text, max(0, start - 1))) and text[end : end + 1] in ".)"
 
     def _blank(self, times: list[TimeMention]) -> str:
         """The text with time expressions replaced by spaces, for the clause reader."""

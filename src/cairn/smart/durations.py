@@ -10,7 +10,6 @@ from cairn.smart import dates
 from cairn.smart.numbers import parse_number_words
 from cairn.smart.timewords import COUNT, UNIT, TimeMention, mention
 
-
 _UNIT_TYPOS = {"yr": "year", "yaer": "year", "quater": "quarter", "qtr": "quarter",
                "mnth": "month", "monthh": "month"}  # fmt: skip
 

@@ -148,9 +148,7 @@ _COUNT_AFTER_RE = re.compile(
 _RACE_DISTANCES = frozenset([3, 5, 10, 15, 21, 42, 50])
 
 
-def _is_distance(
-    lowered: str, match: re.Match[str], start: int, end: int, currency: bool
-) -> bool:
+def _is_distance(lowered: str, match: re.Match[str], start: int, end: int, currency: bool) -> bool:
     """ "a 10k", "sub-25 5k", "1500m freestyle": a race distance (km, metres)."""
     suffix = match["suf"]
     if suffix not in ("k", "m") or currency or not lowered[end - 2].isdigit():
