@@ -148,3 +148,14 @@ def test_smart_package_imports_on_its_own() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, check=True)  # fmt: skip
     assert done.stdout.strip() == "False"
+
+
+def test_smart_eval_puts_several_files_side_by_side() -> None:
+    extra = DEV.with_name("extra.jsonl")
+    code, output = run("smart-eval", str(DEV), str(extra), "--provider", "rules")
+    assert code == 0
+    header, count, *rows = output.splitlines()
+    assert header.split()[1:] == ["dev.jsonl", "extra.jsonl"]
+    assert count.split()[1:] == ["170", "150"]
+    assert any(row.startswith("all fields accuracy") for row in rows)
+    assert all(len(row.split()) >= 4 for row in rows)

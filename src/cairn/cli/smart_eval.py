@@ -11,7 +11,7 @@ import click
 
 
 @click.command(name="smart-eval")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--mistakes", is_flag=True, help="Also list the statements with a wrong field.")
 @click.option(
@@ -23,12 +23,13 @@ import click
     help="Judge attainable/relevant with the O*NET/BLS data provider, the rules, or "
     "both (then also compare them on the statements with context).",
 )
-def smart_eval(path: str, as_json: bool, mistakes: bool, provider_name: str) -> None:
-    """Score the analyzer on a labelled JSONL file (GUIDE format).
+def smart_eval(paths: tuple[str, ...], as_json: bool, mistakes: bool, provider_name: str) -> None:
+    """Score the analyzer on labelled JSONL files (GUIDE format).
 
     Prints, per field: F1 and accuracy for career, specific and measurable; accuracy of
     time and period; exact deadline and numbers; F1 per flag; accuracy of attainable and
-    relevant where labelled; and the share of statements with every field right.
+    relevant where labelled; and the share of statements with every field right. With
+    several files, one column per file, side by side.
 
     \b
     Examples:
@@ -36,14 +37,16 @@ def smart_eval(path: str, as_json: bool, mistakes: bool, provider_name: str) -> 
         cairn smart-eval tests/data/smart/dev.jsonl --json
         cairn smart-eval tests/data/smart/dev.jsonl --mistakes
         cairn smart-eval tests/data/smart/dev.jsonl --provider both
+        cairn smart-eval tests/data/smart/dev.jsonl tests/data/smart/extra.jsonl \\
+            tests/data/smart/corpus/train.jsonl tests/data/smart/corpus/eval.jsonl
     """
-    from cairn.smart.evaluate import evaluate, read_jsonl
+    if len(paths) > 1:
+        _side_by_side(paths, provider_name, as_json)
+        return
+    path = paths[0]
+    rows = _read(path)
+    from cairn.smart.evaluate import evaluate
 
-    with open(path, encoding="utf-8") as handle:
-        try:
-            rows = read_jsonl(handle)
-        except ValueError as error:
-            raise click.ClickException(f"{path}: {error}") from error
     comparison = None
     if provider_name == "both":
         comparison = compare_providers(rows)
@@ -66,6 +69,56 @@ def smart_eval(path: str, as_json: bool, mistakes: bool, provider_name: str) -> 
             click.echo(f"\n{mistake['id']}: {mistake['text']}")
             click.echo(f"  expected {mistake['expected']}")
             click.echo(f"  got      {mistake['got']}")
+
+
+def _read(path: str) -> list[dict[str, Any]]:
+    from cairn.smart.evaluate import read_jsonl
+
+    with open(path, encoding="utf-8") as handle:
+        try:
+            return read_jsonl(handle)
+        except ValueError as error:
+            raise click.ClickException(f"{path}: {error}") from error
+
+
+def _side_by_side(paths: tuple[str, ...], provider_name: str, as_json: bool) -> None:
+    """Every figure of several files in one table: one column per file."""
+    from cairn.smart.evaluate import evaluate
+
+    analyzer = _analyzer("rules" if provider_name == "rules" else "data")
+    summaries = {path: evaluate(_read(path), analyzer=analyzer).summary() for path in paths}
+    if as_json:
+        click.echo(json.dumps(summaries, indent=2))
+        return
+    click.echo(format_columns(summaries))
+
+
+def figures(summary: dict[str, Any]) -> list[tuple[str, float]]:
+    """(name, value) of every figure, in the order the single-file table prints them."""
+    rows = [(f"{name} accuracy", summary[name]["accuracy"]) for name in ("career", "specific",
+            "measurable")]  # fmt: skip
+    rows += [("time accuracy", summary["time"]["accuracy"]),
+             ("period accuracy", summary["period"]["accuracy"]),
+             ("deadline exact", summary["deadline"]["exact"]),
+             ("numbers exact", summary["numbers"]["exact"])]  # fmt: skip
+    rows += [(f"flag {flag} F1", scores["f1"]) for flag, scores in summary["flags"].items()]
+    rows += [(f"{name} accuracy", summary[name]["accuracy"]) for name in ("attainable",
+             "relevant")]  # fmt: skip
+    rows.append(("all fields accuracy", summary["all_fields"]["accuracy"]))
+    return rows
+
+
+def format_columns(summaries: dict[str, dict[str, Any]]) -> str:
+    names = [path.rsplit("/", 1)[-1] for path in summaries]
+    width = max(10, *(len(name) for name in names)) + 2
+    lines = ["figure".ljust(28) + "".join(name.rjust(width) for name in names),
+             "statements".ljust(28) + "".join(str(s["statements"]).rjust(width)
+                                               for s in summaries.values())]  # fmt: skip
+    columns = [figures(summary) for summary in summaries.values()]
+    for index, (label, _) in enumerate(columns[0]):
+        values = "".join(f"{column[index][1]:.3f}".rjust(width) for column in columns)
+        lines.append(label.ljust(28) + values)
+    return "\n".join(lines)
 
 
 def format_summary(summary: dict[str, Any]) -> str:

@@ -158,6 +158,7 @@ class _Analysis:
     ):
         self.use_model = use_model
         self.features: dict[str, int] = {}
+        self.rules: dict[str, bool] = {}
         self.text = text
         self.lowered = normalise(text)
         self.today = today
@@ -300,7 +301,7 @@ class _Analysis:
         times: list[TimeMention],
         frequencies: list[Frequency],
     ) -> None:
-        rules = self._rule_verdicts(reading, targets, frequencies)
+        rules = self.rules = self._rule_verdicts(reading, targets, frequencies)
         words = learned.model_words(self.tokens)
         others = learned.other_features(
             words, signals(self.lowered, reading, targets, times, frequencies, rules)
@@ -424,7 +425,10 @@ class _Analysis:
             text=text,
             today=self.today,
             deadline=self.result.deadline,
-            career=self.result.career,
+            # judged as a career goal when either reading says so: a work goal the model
+            # doubts still deserves its A and R (it cannot hurt a personal one: no context
+            # from work makes it relevant)
+            career=self.result.career or self.rules.get("career", False),
             measurable=self.result.measurable,
             process_goal=reading.process_goal and not reading.credential,
             yearly_pay=self._yearly_pay(targets, frequencies),
