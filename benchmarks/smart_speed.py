@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -30,6 +31,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "data" / "smart" / "dev.jsonl"
+# Statements of every labelled set: thousands of different wordings, not 170 repeats.
+SOURCES = [DEV, DEV.with_name("extra.jsonl"), DEV.parent / "corpus" / "train.jsonl",
+           DEV.parent / "corpus" / "eval.jsonl"]  # fmt: skip
 
 # Pieces to vary the dev statements with, so that 10,000 statements are not 170 repeats.
 OPENERS = ["", "", "", "I want to ", "my goal is to ", "honestly I'd like to ", "Goal: "]
@@ -42,7 +46,8 @@ AMOUNTS = ["100K", "$85,000", "three", "a dozen", "25%", "1.2M", "10", "twenty-f
 def make_statements(count: int, seed: int = 7) -> list[tuple[str, str]]:
     """(text, today) pairs: dev statements with openers, times and amounts varied."""
     rng = random.Random(seed)
-    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for source in SOURCES
+            for line in source.read_text(encoding="utf-8").splitlines() if line]  # fmt: skip
     statements = []
     for index in range(count):
         row = rows[index % len(rows)]
@@ -97,9 +102,13 @@ def cold_start(runs: int) -> tuple[float, float]:
     command = [str(cairn), "check", "earn 100K a year by 2027", "--today", "2026-01-10"]
     bare = [sys.executable, "-c", "pass"]
 
+    # As an installed copy runs: with bytecode caches (some shells, CI's included, set
+    # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
     def wall(args: list[str]) -> float:
         started = time.perf_counter()
-        subprocess.run(args, check=True, capture_output=True)
+        subprocess.run(args, check=True, capture_output=True, env=env)
         return (time.perf_counter() - started) * 1000
 
     wall(command)  # warm the OS file cache and write .pyc files first

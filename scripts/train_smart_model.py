@@ -5,7 +5,7 @@ extra.jsonl: the rules were tuned on those, and a layer stacked on the rules mus
 when to distrust them from lines they never saw). Writes, byte for byte the same on every
 run with the same inputs and library versions:
 
-- src/cairn/smart/data/model.json: one logistic regression per field over word 1-2-grams,
+- src/cairn/smart/data/model.bin: one logistic regression per field over word 1-2-grams,
   character 3-5-grams, the rules' readings and the career-data title words;
 - src/cairn/smart/data/title_words.txt: words that end an O*NET job title.
 
@@ -119,8 +119,8 @@ def _score(gold: np.ndarray, predicted: np.ndarray, *, flag: bool) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def build(train: Path = TRAIN) -> tuple[str, str, list[str]]:
-    """The model file's text, the title words file's text, and a report."""
+def build(train: Path = TRAIN) -> tuple[bytes, bytes, list[str]]:
+    """The model file's bytes, the title words file's bytes, and a report."""
     words = title_words()
     learned._TITLE_WORDS = frozenset(words)  # features read the words being written
     rows = read_rows(train)
@@ -136,22 +136,21 @@ def build(train: Path = TRAIN) -> tuple[str, str, list[str]]:
     report = [f"{len(rows)} training statements, {len(names)} features"]
     weights = np.zeros((len(names), len(learned.FIELDS)))
     for index, name in enumerate(learned.FIELDS):
-        rules = np.array([found.get(f"r:{name}=1", 0) for found in features])
+        rules = np.array([found.get(f"r:{name}", 0) for found in features])
         model, threshold, margin, line = fit_field(x, y[:, index], rules, name)
         margins.append(margin)
         weights[:, index] = model.coef_[0]
         bias.append(round(float(model.intercept_[0]), DIGITS))
         thresholds.append(threshold)
         report.append(line)
-    table = {}
+    kept_names, flat = [], []
     for name, row in zip(names, np.round(weights, DIGITS), strict=True):
         if np.any(row != 0):
-            table[str(name)] = [float(value) if value else 0 for value in row]
-    data = {"format": learned.FORMAT_VERSION, "fields": list(learned.FIELDS), "bias": bias,
-            "thresholds": thresholds, "margins": margins, "weights": table}  # fmt: skip
-    report.append(f"{len(table)} features with a non-zero weight")
-    model_text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return model_text + "\n", "\n".join(words) + "\n", report
+            kept_names.append(str(name))
+            flat.extend(float(value) for value in row)
+    report.append(f"{len(kept_names)} features with a non-zero weight")
+    model = learned.encode(learned.FIELDS, bias, thresholds, margins, kept_names, flat)
+    return model, ("\n".join(words) + "\n").encode("utf-8"), report
 
 
 def main() -> int:
@@ -159,17 +158,17 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped files")
     parser.add_argument("--train", type=Path, default=TRAIN, help="labelled training lines")
     options = parser.parse_args()
-    model_text, words_text, report = build(options.train)
+    model, words, report = build(options.train)
     print("\n".join(report))
-    outputs = {learned.MODEL_PATH: model_text, learned.TITLE_WORDS_PATH: words_text}
+    outputs = {learned.MODEL_PATH: model, learned.TITLE_WORDS_PATH: words}
     if options.check:
-        stale = [p for p, text in outputs.items() if p.read_text(encoding="utf-8") != text]
+        stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
         for path in stale:
             print(f"differs from a fresh build: {path.relative_to(ROOT)}")
         return 1 if stale else 0
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)} ({len(text.encode()):,} bytes)")
+    for path, data in outputs.items():
+        path.write_bytes(data)
+        print(f"wrote {path.relative_to(ROOT)} ({len(data):,} bytes)")
     return 0
 
 

@@ -202,5 +202,9 @@ def test_a_provider_can_be_plugged_in() -> None:
             assert goal.title == "senior engineer"
             return Judgement(True)
 
-    result = analyze("get promoted to senior engineer", provider=AlwaysNo())
+    context = {"role": "software engineer"}
+    result = analyze("get promoted to senior engineer", context=context, provider=AlwaysNo())
     assert (result.attainable, result.relevant) == (False, True)
+    # the GUIDE judges A and R only where the person told about themselves
+    alone = analyze("get promoted to senior engineer", provider=AlwaysNo())
+    assert (alone.attainable, alone.relevant) == (None, None)

@@ -40,33 +40,41 @@ def test_shipped_model_is_what_the_training_script_builds() -> None:
     ("content", "message"),
     [
         (None, "cannot read"),
-        ("{not json", "cannot read"),
-        ('{"format": 99}', "malformed"),
-        ('{"format": 1, "fields": ["career"]}', "malformed"),
+        (b"{not json", "malformed"),
+        (b'{"format": 99}\n', "malformed"),
+        (b'{"format": 2, "fields": ["career"]}\n', "malformed"),
     ],
 )
 def test_a_missing_or_corrupt_model_fails_loudly(
-    tmp_path: Path, content: str | None, message: str
+    tmp_path: Path, content: bytes | None, message: str
 ) -> None:
-    path = tmp_path / "model.json"
+    path = tmp_path / "model.bin"
     if content is not None:
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content)
     with pytest.raises(learned.ModelError, match=message):
         learned.load(path)
 
 
-def test_rows_of_the_wrong_width_are_refused(tmp_path: Path) -> None:
-    data = json.loads(learned.MODEL_PATH.read_text(encoding="utf-8"))
-    first = next(iter(data["weights"]))
-    data["weights"][first] = [0.5]
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(learned.ModelError, match="weights"):
+def test_a_damaged_byte_is_caught_by_the_checksum(tmp_path: Path) -> None:
+    data = bytearray(learned.MODEL_PATH.read_bytes())
+    data[-3] ^= 0xFF
+    path = tmp_path / "model.bin"
+    path.write_bytes(bytes(data))
+    with pytest.raises(learned.ModelError, match="checksum"):
         learned.load(path)
 
 
+def test_a_model_round_trips_through_its_file_format(tmp_path: Path) -> None:
+    size = len(learned.FIELDS)
+    data = learned.encode(learned.FIELDS, [0.5] * size, [0.5] * size, [0.0] * size,
+                          ["w:nurse", "r:career=1"], [1.0] * size + [-2.0] * size)  # fmt: skip
+    model = learned.decode(data)
+    assert model.totals(["nurse"], {"r:career=1"}) == [-0.5] * size
+    assert model.totals(["welder"], set()) == [0.5] * size
+
+
 def test_analyze_raises_when_the_model_is_gone(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(learned, "MODEL_PATH", Path("/nonexistent/model.json"))
+    monkeypatch.setattr(learned, "MODEL_PATH", Path("/nonexistent/model.bin"))
     monkeypatch.setattr(learned, "_MODEL", None)
     with pytest.raises(learned.ModelError):
         analyze("earn 100k by 2027")

@@ -385,6 +385,8 @@ class _Analysis:
         targets: list[NumberMention],
         frequencies: list[Frequency],
     ) -> None:
+        if self.context.empty:
+            return  # the GUIDE judges A and R only where the person told about themselves
         facts = self._facts(reading, targets, frequencies)
         try:
             attainable = self.provider.attainable(facts, self.context)

@@ -95,6 +95,12 @@ class Context:
         }
 
     @property
+    def empty(self) -> bool:
+        """Nothing told: attainable and relevant cannot be judged (GUIDE)."""
+        return not any((self.role, self.field, self.years_experience is not None,
+                        self.salary is not None, self.currency, self.vision))  # fmt: skip
+
+    @property
     def describes_work(self) -> bool:
         """True when role, field or vision is known: enough to judge relevance."""
         return bool(self.role or self.field or self.vision)

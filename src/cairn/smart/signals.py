@@ -23,12 +23,14 @@ def signals(
     rules: dict[str, bool],
 ) -> set[str]:
     """Feature names: r: the rules' readings, s: the statement's shape."""
-    found = {f"r:{name}={int(value)}" for name, value in rules.items()}
+    # a reading that is false adds nothing: its absence is the feature (fewer lookups)
+    found = {"r:" + name for name, value in rules.items() if value}
     found.update(f"r:number:{mention.kind}" for mention in targets)
     found.update(f"r:time:{mention.kind}" for mention in times)
     found.update("r:rate" if f.is_rate else "r:habit" for f in frequencies)
     found.update(f"r:outcome:{kind}" for _, _, kind in reading.outcomes)
-    found.add(f"r:clauses={min(len(reading.goal_clauses), 3)}")
+    if reading.goal_clauses:
+        found.add(f"r:clauses={min(len(reading.goal_clauses), 3)}")
     if reading.non_career:
         found.add("r:personal_words")
     if reading.vague:
@@ -43,10 +45,11 @@ def signals(
 
 def _shape(lowered: str) -> set[str]:
     head = lowered[:600]
-    found = {
-        f"s:commas={min(head.count(','), 3)}",
-        f"s:and={min(head.count(' and '), 3)}",
-    }
+    found = set()
+    if "," in head:
+        found.add(f"s:commas={min(head.count(','), 3)}")
+    if " and " in head:
+        found.add(f"s:and={min(head.count(' and '), 3)}")
     if ":" in head:
         found.add("s:colon")
     if ";" in head:
