@@ -71,7 +71,10 @@ class LinearModel:
             row = get(feature)
             if row is not None:
                 vectors.append(weights[row : row + size])
-        return [base + sum(column) for base, column in zip(self.bias, zip(*vectors), strict=False)]
+        if not vectors:
+            return list(self.bias)
+        columns = zip(*vectors, strict=True)
+        return [base + sum(column) for base, column in zip(self.bias, columns, strict=True)]
 
     def _word_vector(self, word: str) -> Sequence[float]:
         """A word's own weight plus its n-grams', summed once and kept."""
