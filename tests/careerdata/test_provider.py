@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -55,7 +56,8 @@ def test_not_relevant_suggests_what_matters() -> None:
     assert result.relevant is False
     reason = texts(result.relevant_reasons, ONET_SOURCE)
     assert "2.12 of 5 for Market Research Analysts" in reason
-    assert "what matters most for Market Research Analysts" in reason
+    assert "For Market Research Analysts and Marketing Specialists, what matters most is" in reason
+    assert re.search(r"\(importance \d\.\d( to \d\.\d)? of 5\)\.", reason)
     assert all(r.verdict is False for r in result.relevant_reasons if r.source == ONET_SOURCE)
 
 
@@ -223,3 +225,16 @@ def test_never_raises(text: str, role: Any, vision: Any, salary: Any, currency: 
         for judgement in (PROVIDER.attainable(goal, person), PROVIDER.relevant(goal, person)):
             assert judgement.verdict in (True, False, None)
             assert all(r.source in {"rules", ONET_SOURCE, BLS_SOURCE} for r in judgement.reasons)
+
+
+def test_an_ambiguous_title_is_read_in_the_persons_own_line_of_work() -> None:
+    """'Captain' names police, fire and airline supervisors equally: for a first officer it
+    is the airline's."""
+    context = {"role": "first officer", "years_experience": 1}
+    result = analyze(
+        "become a widebody captain by 2028", today="2026-12-01", context=context, provider=PROVIDER
+    )
+    reasons = texts([*result.attainable_reasons, *result.relevant_reasons])
+    assert "a step up in your own line (Airline Pilots" in reasons
+    assert "Police" not in reasons
+    assert result.attainable is False

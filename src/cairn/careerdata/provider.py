@@ -30,8 +30,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cairn.careerdata.dataset import (
     BLS_SOURCE,
@@ -267,10 +268,7 @@ class DataProvider:
             covered = set(items.elements)
             top = [e for e in data.top_elements(focus.code, 8) if e.id not in covered][:4]
             if top:
-                listing = ", ".join(f"{e.name} ({e.importance:.2f})" for e in top)
-                reasons.append(
-                    Reason(False, f"what matters most for {focus.title}: {listing}", ONET_SOURCE)
-                )
+                reasons.append(Reason(False, _matters_most(focus.title, top), ONET_SOURCE))
             return Judgement(False, tuple(reasons))
         return Judgement(None, tuple(Reason(None, line, ONET_SOURCE) for line in lines))
 
@@ -294,7 +292,24 @@ class DataProvider:
             role_words = set(normalise(current.matched).split())
             if set(core) <= role_words:
                 return current
+        if current is not None:
+            near = self._near_match(title, current.code)
+            if near is not None:
+                return near
         return self.occupation_of(title)
+
+    def _near_match(self, title: str, code: str) -> Occupation | None:
+        """Of the occupations a title names equally well ("captain": police, airline,
+        fire), the one in the person's own family of work (same SOC group), if any."""
+        found = self.data.find_title(title.strip().lower()[:300], limit=12)
+        if not found or found[0][2] < MIN_ROLE_SCORE:
+            return None
+        best = [row for row in found if row[2] == found[0][2]]
+        for prefix in (code[:4], code[:2]):
+            for other, matched, _ in best:
+                if other.startswith(prefix):
+                    return Occupation(other, self.data.title_of(other), matched)
+        return None
 
     def _role_jump(self, goal: GoalFacts, context: Context) -> Judgement:
         if not goal.title:
@@ -465,3 +480,14 @@ def _combine_attainable(rules: Judgement, data: Judgement) -> Judgement:
     if True in (rules.verdict, data.verdict):
         return Judgement(True, reasons)
     return Judgement(None, reasons)
+
+
+def _matters_most(title: str, elements: Sequence[Any]) -> str:
+    """A sentence, not a run of names: "For Chefs, what matters most is Food Production,
+    Customer and Personal Service and Administration (importance 3.9 to 4.4 of 5)."""
+    names = [element.name for element in elements]  # O*NET's names, capitals and all
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    low = min(element.importance for element in elements)
+    high = max(element.importance for element in elements)
+    scale = f"{high:.1f}" if abs(high - low) < 0.05 else f"{low:.1f} to {high:.1f}"
+    return f"For {title}, what matters most is {listed} (importance {scale} of 5)."
