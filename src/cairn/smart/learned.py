@@ -114,8 +114,9 @@ def _sigmoid(value: float) -> float:
 
 
 def model_words(tokens: Sequence[tuple[int, int, str]]) -> list[str]:
-    """The words the model reads: the first MAX_WORDS, digits folded to 0."""
-    return [_shape(word) for _, _, word in tokens[:MAX_WORDS]]
+    """The words the model reads: the first MAX_WORDS, digits folded to 0 ("2027" and
+    "2031" are one feature, "100k" and "250k" another)."""
+    return [w if w.isalpha() else w.translate(_ZEROS) for _, _, w in tokens[:MAX_WORDS]]
 
 
 def other_features(words: Sequence[str], signals: set[str]) -> set[str]:
@@ -141,11 +142,6 @@ def feature_counts(words: Sequence[str], signals: set[str]) -> dict[str, int]:
 
 
 _ZEROS = str.maketrans("123456789", "000000000")
-
-
-def _shape(word: str) -> str:
-    """Digits as 0: "2027" and "2031" are one feature, "100k" and "250k" another."""
-    return word if word.isalpha() else word.translate(_ZEROS)
 
 
 def word_grams(word: str) -> list[str]:

@@ -501,6 +501,10 @@ _GATES += [
     frozenset(["st", "nd", "rd", "th"]),
 ]  # month/year, "the 15th"
 assert len(_GATES) == len(_PATTERNS)
+_PATTERNS_BY_WORD: dict[str, tuple[int, ...]] = {}
+for _index, _gate in enumerate(_GATES):
+    for _word in _gate:
+        _PATTERNS_BY_WORD[_word] = (*_PATTERNS_BY_WORD.get(_word, ()), _index)
 
 
 def text_words(lowered: str, tokens: list[Token] | None = None) -> set[str]:
@@ -636,9 +640,10 @@ def find_times(
         tokens = tokens if tokens is not None else tokenize(lowered)
         index = _word_starts(tokens)
     words = text_words(lowered, tokens)
-    for gate, starts, (pattern, handler) in zip(_GATES, _STARTS, _PATTERNS, strict=True):
-        if gate.isdisjoint(words):
-            continue  # none of the words this pattern needs: skip the scan
+    # the patterns that have a chance: one dictionary lookup a word, not a test a pattern
+    wanted = sorted({number for word in words for number in _PATTERNS_BY_WORD.get(word, ())})
+    for number in wanted:  # in the order of _PATTERNS: the stronger patterns first
+        starts, (pattern, handler) = _STARTS[number], _PATTERNS[number]
         matches = (
             pattern.finditer(lowered)
             if index is None
