@@ -143,6 +143,7 @@ def test_a_frequency_goal_with_a_new_rung_and_bad_input_on_the_way(
     assert goal.parent is not None and goal.parent.horizon == 5
     assert goal.steps.get().deadline == today + dt.timedelta(days=7)
     assert "Keep the statement to 500 characters" in ui.output
+    assert "Read: " in ui.output and "every month (frequency)" in ui.output  # the web's spans
     assert "Write the longer goal in one sentence." in ui.output
     assert "invalid: That date is in the past" in ui.output
     assert "invalid: Enter a whole number" in ui.output or "invalid: 'zero' is not" in ui.output

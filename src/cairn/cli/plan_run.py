@@ -118,6 +118,9 @@ def letters_line(found: Verdict) -> str:
 def show_verdict(ui: Prompter, found: Verdict) -> None:
     verdict = "SMART" if found.is_smart else "not SMART yet"
     ui.say(f"  {letters_line(found)}   {verdict}", "ok" if found.is_smart else "warn")
+    evidence = [f"{piece} ({kind})" for piece, kind in found.pieces if kind]
+    if evidence:  # the words the web underlines, the same spans
+        ui.say("  Read: " + " · ".join(evidence), "dim")
     for suggestion in found.suggestions:
         name = LETTER_NAMES.get(suggestion.key, suggestion.key.replace("_", " "))
         ui.say(f"  [{name}] {suggestion.message}")
