@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -63,6 +64,17 @@ def mail_server(settings: Any) -> Iterator[MailServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def midday_zone() -> tuple[str, dt.date]:
+    """A time zone where it is about noon right now, and its date there: for code that
+    reads the real clock (`cairn worker`), so that a test passes at any hour of the day
+    (reminders go out from 07:00 in the person's zone)."""
+    now = dt.datetime.now(dt.UTC)
+    offset = 12 - now.hour  # -11 to +12 hours: every one is an Etc/GMT zone
+    name = "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"
+    return name, now.astimezone(ZoneInfo(name)).date()
 
 
 @pytest.fixture

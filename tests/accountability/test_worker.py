@@ -15,7 +15,7 @@ from cairn.accountability import worker
 from cairn.accountability.models import Digest, Reminder
 from cairn.accountability.services.reminders import plan
 from cairn.accountability.worker import backoff, claim, run_once
-from cairn.accounts.models import User
+from cairn.accounts.models import Profile, User
 from cairn.cli import main
 from cairn.cli import serve as serve_module
 from tests.accountability.conftest import MailServer
@@ -103,10 +103,12 @@ def test_a_digest_left_half_done_by_a_crashed_worker_is_sent_after_the_timeout(
 
 @pytest.mark.django_db
 def test_cairn_worker_once_sends_and_reports(
-    alice: User, mail_server: MailServer, today: dt.date
+    alice: User, mail_server: MailServer, midday_zone: tuple[str, dt.date]
 ) -> None:
+    zone_name, local_today = midday_zone  # the command reads the real clock
+    Profile.objects.update_or_create(user=alice, defaults={"time_zone": zone_name})
     quiet(alice)
-    make_goal(alice, "From the command line", deadline=today + DAY)
+    make_goal(alice, "From the command line", deadline=local_today + DAY)
     result = CliRunner().invoke(main, ["worker", "--once"])
     assert result.exit_code == 0, result.output
     assert "1 emails, 1 reminders sent; 0 failed" in result.output
@@ -114,10 +116,14 @@ def test_cairn_worker_once_sends_and_reports(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_loop_runs_passes_until_stopped(mail_server: MailServer, today: dt.date) -> None:
+def test_the_loop_runs_passes_until_stopped(
+    mail_server: MailServer, midday_zone: tuple[str, dt.date]
+) -> None:
     alice = make_user("alice")
+    zone_name, local_today = midday_zone  # the loop reads the real clock
+    Profile.objects.update_or_create(user=alice, defaults={"time_zone": zone_name})
     quiet(alice)
-    make_goal(alice, "In the background", deadline=today + DAY)
+    make_goal(alice, "In the background", deadline=local_today + DAY)
     stop = worker.start_in_thread(interval=0.05)
     try:
         for _ in range(100):
