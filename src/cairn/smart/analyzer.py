@@ -38,14 +38,14 @@ _NAME_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
     r"round|step|unit|section|season|episode|no|number|fortune|ward|room|floor|bay|gate|"
     r"platform|route|building|block|site|plant|station|line|series|type|ironman|big|store|"
-    r"couch\s+to|cohort|dock|aisle|table|pod|#)\.?\s*$"
+    r"couch\s+to|cohort|dock|aisle|table|pod|formula|pt|#)\.?\s*$"
 )
 # A number word that is part of a name after it ("six sigma").
 _NAME_NUMBER_AFTER_RE = re.compile(r"[\s-](?:sigma|peaks)\b")
 # Letters glued to a number that are not a unit make it a name: "3PL", "5-axis", "4G".
 _UNIT_AFTER = frozenset(["k", "m", "kg", "kgs", "lb", "lbs", "km", "mi", "mph", "kph", "hr", "hrs",
                          "h", "min", "mins", "pm", "am", "x", "st", "nd", "rd", "th", "s", "yo",
-                         "yr", "yrs", "mo", "mos", "wk", "wks", "ft", "cm", "mm", "ml", "l", "g",
+                         "yr", "yrs", "mo", "mos", "wk", "wks", "ft", "cm", "mm", "ml", "l",
                          "gb", "tb", "mb", "pc", "pct", "d", "w", "kms", "miles"])  # fmt: skip
 _GLUED_LETTERS_RE = re.compile(r"[a-z]+")
 # "1) finish", "(2) adopt", "1. Achieve": a list's numbering.
@@ -56,6 +56,8 @@ _ONE_NOT_COUNT_BEFORE_RE = re.compile(
     r"till|til|same|main|my|your|his|her|our|their|first|get)\s*-?$"
 )
 _CLAUSE_AFTER_RE = re.compile(r"\s+(?:i|we|they|he|she|my|our|the|it)\b")
+_BASELINE_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s*)?(?:→|->|=>|➡)\s*[$£€]?\s*\d")
+_HAVING_BEFORE_RE = re.compile(r"\b(?:mum|mom|dad|mother|father|parent)\s+of\s+$|\b401\(?$")
 # "3 nights instead of 4": the number given up is not a target.
 _REPLACED_BEFORE_RE = re.compile(r"\b(?:instead\s+of|insted\s+of|rather\s+than)\s*$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
@@ -87,7 +89,10 @@ _MULTIPLY_PAY_RE = re.compile(
     r"compensation|take[\s-]home(?:\s+pay)?|paycheck|rate)\b"
 )
 _RAISE_WORDS = ("raise", "rise", "increase", "bump")  # one is in every match of _RAISE_RE
-_RAISE_RE = re.compile(r"\b(?:raise|pay\s+rise|salary\s+increase|pay\s+increase|bump)\b")
+_RAISE_RE = re.compile(
+    r"\b(?:raise|pay\s+rise|salary\s+increase|pay\s+increase|bump)\b"
+    r"|\bincrease\s+(?:my\s+|personal\s+|our\s+)*(?:earnings|income|salary|pay|take[\s-]home)\b"
+)
 _RATE_MULTIPLIER = {"day": 260, "week": 52, "month": 12, "quarter": 4, "year": 1}
 _HOURLY_RE = re.compile(r"\s*(?:an|per|a|/)\s*(?:hour|hr)\b")
 
@@ -257,6 +262,8 @@ class _Analysis:
             return True
         if _REPLACED_BEFORE_RE.search(text, max(0, start - 16), start):
             return True
+        if _BASELINE_AFTER_RE.match(text, end) or _HAVING_BEFORE_RE.search(text, 0, start):
+            return True  # "£38k → £41k": where one starts; "mum of 3": who one is
         if mention.text == "once" and (
             text[max(0, start - 4) : start] == "for " or _CLAUSE_AFTER_RE.match(text, end)
         ):
@@ -443,7 +450,10 @@ class _Analysis:
     def _yearly_pay(
         self, targets: list[NumberMention], frequencies: list[Frequency]
     ) -> float | None:
-        money = [m for m in targets if m.kind == "money"]
+        # a sum of money, or a bare number paid by the hour ("hit 25 an hour")
+        hourly = _HOURLY_RE.match
+        money = [m for m in targets if m.kind == "money"
+                 or (m.kind in ("digits", "word") and hourly(self.lowered, m.end))]  # fmt: skip
         if not money or _NOT_INCOME_RE.search(self.lowered) or not EARNING_RE.search(self.lowered):
             return None
         amount = max(money, key=lambda mention: mention.value)

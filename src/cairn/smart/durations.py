@@ -17,7 +17,7 @@ _UNIT_TYPOS = {"yr": "year", "yaer": "year", "quater": "quarter", "qtr": "quarte
 def relative_period(match: re.Match[str], today: date, text: str) -> TimeMention:
     """this/next year, quarter, month or week; "end of the year" is this year's."""
     which = (match["which"] or "this").split()[-1]
-    offset = 1 if which in ("next", "following", "coming") else 0
+    offset = 1 if which in ("next", "nxt", "following", "coming") else 0
     unit = _UNIT_TYPOS.get(match["unit"], match["unit"])
     if unit == "fortnight":
         return mention(match, "date", add_duration(today, 1 + offset, "fortnight"))
@@ -75,8 +75,8 @@ def duration(match: re.Match[str], today: date, text: str) -> TimeMention | None
         return mention(match, "background")  # "for 12 years", "after 10 years as a nurse"
     if count is None:
         return mention(match, "vague")
-    if prep and prep[-1] in ("under", "than") and text[: match.start()].rstrip().endswith("to"):
-        return None  # "cut waiting to under 6 weeks": a target, not a time limit
+    if prep and prep[-1] in ("under", "than"):
+        return None  # "cycle it in under two weeks", "cut waiting to under 6 weeks": a target
     if _EACH_PERIOD_RE.match(text, match.end()):
         return None  # "close the books in 5 days each month": a target time, every month
     if _OF_EVENT_RE.match(text, match.end()):
@@ -140,7 +140,7 @@ def relative_guarded(match: re.Match[str], today: date, text: str) -> TimeMentio
     # "within the next year" is a span of one year from today, not next calendar year;
     # "in the next quarter" is the calendar quarter after this one
     if (
-        which.split()[-1] in ("next", "coming", "following")
+        which.split()[-1] in ("next", "nxt", "coming", "following")
         and before
         and (before["prep"] != "in" or match["unit"] == "year")
     ):
@@ -159,7 +159,7 @@ def edge_of(match: re.Match[str], today: date, text: str) -> TimeMention | None:
         lead = _EDGE_LEAD_RE.search(text, max(0, match.start() - 10), match.start())
         if lead is None and re.match(r"\s+[a-z]", text[match.end() : match.end() + 2]):
             return None
-    if "quarter" in words or words == "eoq":
+    if "quarter" in words or "quater" in words or "qtr" in words or words == "eoq":
         return mention(match, "date", dates.quarter_end(today.year, dates.quarter_of(today)))
     if "month" in words or words == "eom":
         return mention(match, "date", dates.last_day_of_month(today.year, today.month))

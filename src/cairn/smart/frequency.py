@@ -58,8 +58,9 @@ def find_frequencies(
             continue  # "on monday" is a day, "on mondays" a habit, "on nights" a shift
         if word in ("a", "an", "per", "/") and unit in ("day", "days") and before.endswith("one "):
             continue
-        is_rate = _after_money(lowered, match.start(), money_ends) and not _SAVING_RE.search(
-            lowered, max(0, match.start() - 60), match.start()
+        is_rate = _after_money(lowered, match.start(), money_ends) and not (
+            _SAVING_RE.search(lowered, max(0, match.start() - 60), match.start())
+            or _INTO_SAVINGS_RE.match(lowered, match.end())
         )  # "£300 a month into my ISA" is a habit of saving, not pay
         found.append(Frequency(match.start(), match.end(), PERIOD_UNITS[unit], is_rate))
     found.sort(key=lambda frequency: frequency.start)
@@ -67,13 +68,18 @@ def find_frequencies(
 
 
 _EARN_NUMBER_RE = re.compile(
-    r"\b(?:make|making|earn|earning|bring\s+in|bringing\s+in|take\s+home|clear|gross|bill)\s+"
-    r"\d[\d,.]*k?$"
+    r"\b(?:make|making|earn|earning|bring\s+in|bringing\s+in|take\s+home|clear|gross|bill|"
+    r"rented\s+(?:out\s+)?for|let\s+for|rent\s+(?:it\s+)?(?:out\s+)?for|charge|charging)\s+"
+    r"(?:like\s+|about\s+|around\s+)?(?:\d[\d,.]*k?|[a-z]+(?:[\s-][a-z]+){0,2})$"
+)
+_INTO_SAVINGS_RE = re.compile(
+    r"\s+(?:into|to|in)\s+(?:my\s+|our\s+|the\s+)?(?:savings|isa|pension|fund|account|pot)\b"
 )
 _SHIFT_UNITS = frozenset(["nights", "days", "evenings", "mornings", "afternoons"])
 _SAVING_RE = re.compile(
     r"\b(?:put|putting|save|saving|invest|investing|set\s+aside|put\s+away|contribute|"
-    r"donate|overpay|pay\s+(?:off|down|into)|transfer|deposit|spend|spending|budget)\b"
+    r"donate|overpay|overpayments?|pay\s+(?:off|down|into)|transfer|deposit|spend|spending|"
+    r"budget|ringfence|ring-fence)\b"
 )
 _METRIC_AFTER_RE = re.compile(
     r"[\s-]+(?:active|recurring|unique|listeners|visitors|users|subscribers|sessions|readers|"
@@ -93,6 +99,8 @@ def _names_a_count(lowered: str, start: int, end: int, count_ends: list[int]) ->
         return True
     if _DETERMINER_BEFORE_RE.search(lowered, max(0, start - 8), start):
         return True
+    if lowered[max(0, start - 8) : start].rstrip().endswith(("paying", "billed", "renewing")):
+        return True  # "members paying monthly": how they pay, not how often the goal recurs
     index = bisect.bisect_right(count_ends, start)
     return index > 0 and start - count_ends[index - 1] <= 2
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Protocol
 
 from cairn.smart.model import Context, Reason
-from cairn.smart.seniority import judge_jump, seniority
+from cairn.smart.seniority import judge_jump, seniority, training_needed
 
 __all__ = ["EARNING_RE", "GoalFacts", "Judgement", "KnowledgeProvider", "RuleBasedProvider",
            "domains_of", "seniority"]  # fmt: skip
@@ -57,7 +57,8 @@ class KnowledgeProvider(Protocol):
 
 EARNING_RE = re.compile(
     r"\b(?:earn\w*|make|making|made|be\s+on|paid|pay|salary|income|take\s+home|"
-    r"commission|compensation|comp|wage|rate|bill\w*|base(?:\s+pay|\s+salary)?|tc|ote)\b"
+    r"commission|compensation|comp|wage|rate|bill\w*|base(?:\s+pay|\s+salary)?|tc|ote|"
+    r"an\s+hour|per\s+hour|an\s+hr|/\s?hr)\b"
 )
 
 
@@ -244,7 +245,8 @@ class RuleBasedProvider:
         if ratio <= 1.25**effective_years:
             reason = Reason(True, text + f": about {ratio - 1:.0%}, an ordinary rise", self.name)
             return Judgement(True, (reason,))
-        if ratio >= 1.5**effective_years:
+        # within a year a rise comes at most once: 40% in months is almost never made
+        if ratio >= (1.4 if years < 1 else 1.5**effective_years):
             reason = Reason(False, text + f": a {ratio - 1:.0%} rise people almost never make "
                             f"in {years:.1f} years", self.name)  # fmt: skip
             return Judgement(False, (reason,))
@@ -255,7 +257,17 @@ class RuleBasedProvider:
             return Judgement(None)
         current, target = seniority(context.role), seniority(goal.title)
         years = _years_between(goal.today, goal.deadline)
-        verdict, why = judge_jump(current, target, years, context.years_experience)
+        training = training_needed(goal.title, context.role)
+        if training is not None and years is not None and years < training[1]:
+            text = (f"becoming a {training[0]} from '{context.role}' takes about "
+                    f"{training[1]:.0f} years of training; the goal gives {years:.1f}")  # fmt: skip
+            return Judgement(False, (Reason(False, text, self.name),))
+        experience = context.years_experience
+        person = " ".join(part for part in (context.role, context.field) if part)
+        titled = domains_of(goal.title)
+        if experience is not None and titled and not _near(titled, domains_of(person)):
+            experience = 0.0  # years in another field do not count toward this ladder
+        verdict, why = judge_jump(current, target, years, experience)
         text = f"from '{context.role}' (level {current}) to '{goal.title}' (level {target}): {why}"
         return Judgement(verdict, (Reason(verdict, text, self.name),))
 

@@ -25,7 +25,17 @@ MULTIPLE_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _NUMBER_WORD = "|".join(sorted([*UNIT_WORDS, *SCALE_WORDS, "dozen"], key=len, reverse=True))
 # No leading \\b: a pattern that starts with plain words lets the engine skip ahead fast;
 # the word start is checked in code.
-WORD_NUMBER_RE = re.compile(rf"(?:{_NUMBER_WORD})(?:(?:-|\s+)(?:{_NUMBER_WORD}))*+(?![\w'-])")
+WORD_NUMBER_RE = re.compile(
+    rf"(?:{_NUMBER_WORD})(?:(?:-|\s+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)"
+    rf"(?:{_NUMBER_WORD}))*+(?![\w'-])"
+)
+# Spoken sums and counts: "four grand", "eighty five k", "a grand"; "a couple", "a mile".
+_GRAND_AFTER_RE = re.compile(r"\s+(?:grand|k)\b")
+_ARTICLE_COUNT_RE = re.compile(
+    r"\ba\s+grand\b|\ba\s+couple\b(?!\s+(?:of\s+)?(?:days|weeks|months|years)\b)"
+    r"|\ba(?=\s+(?:mile|stone)\b)"
+)
+_ARTICLE_VALUES = {"a grand": (1000, "money"), "a couple": (2, "word"), "a": (1, "word")}
 _A_BEFORE_SCALE_RE = re.compile(r"\b(?:half\s+a|a|one)\s+$")
 MULTIPLE_RE = re.compile(r"\b(?:once|twice|thrice)\b")
 
@@ -69,11 +79,21 @@ def parse_number_words(words: str) -> int | None:
     """Value of a run of number words: "twenty-five" -> 25, "a dozen" -> 12."""
     total = current = 0
     seen = False
+    previous = 0
     for word in re.split(r"[\s-]+", words.strip()):
-        if word in ("a", ""):
+        if word in ("a", "", "and"):
             continue
-        if word in UNIT_WORDS:
-            current += UNIT_WORDS[word]
+        value = UNIT_WORDS.get(word)
+        pair = value is not None and value >= 20 and 0 < previous < 100 and previous == current
+        if pair and (previous % 10 == 0 or previous < 10):
+            # spoken as two pairs: "one forty" (140), "twenty twenty six" (2026)
+            current = previous * 100 + value  # type: ignore[operator]
+            previous = -1
+            seen = True
+            continue
+        if value is not None:
+            current += value
+            previous = current if previous != -1 else -1
         elif word == "dozen":
             current = max(current, 1) * 12
         elif word == "hundred":
@@ -96,12 +116,13 @@ def _clean_value(value: float) -> int | float:
 
 _EARNING_BEFORE_RE = re.compile(
     r"\b(?:earn\w*|make|making|salary|paid|income|pay|revenue|save|raise|bill\w*|"
-    r"commission|profit|budget)\b[^.;]*$"
+    r"commission|profit|budget|base|be\s+on|i'?m\s+on|currently\s+on)\b[^.;]*$"
 )
 
 
 _EARNING_STEMS = ("earn", "mak", "salary", "paid", "income", "pay", "revenue", "save", "raise",
-                  "bill", "commission", "profit", "budget")  # one is in every match  # fmt: skip
+                  "bill", "commission", "profit", "budget", "base",
+                  " on")  # one is in every match  # fmt: skip
 _GROUP_SEPARATOR_RE = re.compile(r"[, \u00a0\u202f]")
 
 
@@ -238,10 +259,19 @@ def find_word_numbers(lowered: str, horizon: Horizon | None = None) -> list[Numb
                     value //= 2
         end = match.end()
         kind = "word"
+        grand = _GRAND_AFTER_RE.match(lowered, end)
         trailing = CURRENCY_WORDS_RE.match(lowered, end)
-        if trailing:
+        if grand:
+            kind, end, value = "money", grand.end(), value * 1000
+        elif trailing:
             kind, end = "money", trailing.end()
+        elif value >= 1000 and _earning_before(lowered, start):
+            kind = "money"  # "my base is fifty five thousand": a sum without its sign
         mentions.append(NumberMention(start, end, value, kind, lowered[start:end]))
+    if " a " in lowered or lowered.startswith("a "):
+        for match in horizon.bound(_ARTICLE_COUNT_RE.finditer(lowered), mentions):
+            value, kind = _ARTICLE_VALUES[" ".join(match.group().split())]
+            mentions.append(NumberMention(match.start(), match.end(), value, kind, match.group()))
     for match in horizon.bound(MULTIPLE_RE.finditer(lowered), mentions):
         word = match.group()
         mentions.append(

@@ -137,3 +137,30 @@ def named_rank(text: str) -> str | None:
         if match and level > BASE_LEVEL:
             return " ".join(lowered[match.start() : match.end() + 30].split()[:4])
     return None
+
+
+# Regulated professions and the usual years of training to enter them from outside (degree,
+# pupillage, residency, licences): no rank ladder, but a door that takes years to open.
+TRAINING_YEARS = {
+    "neurosurgeon": 12, "surgeon": 10, "psychiatrist": 9, "consultant": 9, "doctor": 7,
+    "physician": 7, "gp": 8, "dentist": 5, "orthodontist": 8, "veterinarian": 5, "vet": 5,
+    "pharmacist": 5, "barrister": 4, "solicitor": 4, "lawyer": 4, "attorney": 4,
+    "architect": 7, "airline pilot": 2, "commercial pilot": 1.5, "psychologist": 6,
+    "midwife": 3, "registered nurse": 3, "nurse practitioner": 5, "paramedic": 3,
+    "actuary": 5, "chartered accountant": 3, "radiographer": 3, "physiotherapist": 3,
+}  # fmt: skip
+
+
+@functools.cache
+def _training_pattern() -> re.Pattern[str]:
+    words = sorted(TRAINING_YEARS, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")s?\b")
+
+
+def training_needed(title: str, role: str) -> tuple[str, float] | None:
+    """The regulated profession a title enters and its years of training, when the person
+    is not in it already ("become a barrister" for a care worker: 4 years)."""
+    match = _training_pattern().search(title.lower())
+    if match is None or _training_pattern().search(role.lower()):
+        return None
+    return match.group(1), float(TRAINING_YEARS[match.group(1)])

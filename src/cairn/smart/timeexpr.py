@@ -267,6 +267,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             r"|\bthrough\s+(?:to\s+)?(?:handover|completion|launch|go-?live)\b"
             r"|\b(?:this|next|the)\s+(?:semster|semestre)\b"
             r"|\b(?:before|befor|b4)\s+[a-z]+ing\b(?!\s+\d)"
+            r"|\bin\s+time\s+for\s+(?:the\s+|my\s+|our\s+)?[a-z][\w'-]*"
+            r"|\b(?:when|wen|once|after)\s+i\s+(?:finish|qualify|graduate|pass|complete)\b"
+            r"|\bbefore\s+(?:the\s+)?baby\b"
         ),
         _kind("undated"),
     ),
@@ -308,7 +311,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?)?"
-            r"(?P<which>this|next|the\s+next|current|the\s+current|the\s+following|following|"
+            r"(?P<which>this|next|nxt|the\s+next|current|the\s+current|the\s+following|following|"
             r"coming|the\s+coming|the)\s+(?P<unit>year|yr|yaer|quarter|quater|qtr|month|mnth|monthh|"
             r"week|fortnight)\b(?!'s)"
             r"(?!\s+(?:and|or)\s+a\s+half)"
@@ -318,7 +321,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
     (
         re.compile(
             r"\b(?:(?:year|quarter|month|week)[\s-]end|eo[ymqw]|"
-            r"end\s+of\s+(?:the\s+)?(?:year|yr|quarter|qtr|month|mnth|week))\b"
+            r"end\s+of\s+(?:the\s+)?(?:year|yr|quarter|quater|qtr|month|mnth|week))\b"
         ),
         lambda m, t, x: edge_of(m, t, x),
     ),
@@ -426,6 +429,14 @@ _PATTERNS += [
         ),
         _numeric_day,
     ),
+    # "payroll officer -> HR director / 6 months", "Shed → home gym, 2 months": a note's limit
+    (
+        re.compile(
+            rf"(?:^|(?<=[,/•|:;>→])|(?<=\s[-–—]))\s*(?P<prep>)(?P<next>)(?P<n>{COUNT})\s*"
+            rf"(?P<unit>{UNIT})\b(?P<extra>)(?=\s*(?:$|[,/•|;.!]))"
+        ),
+        duration,
+    ),
     # "by Q5", "Q0 2027": a quarter that does not exist
     (re.compile(r"\bq(?:0|[5-9]|\d{2,})\b"), _kind("invalid")),
     (re.compile(r"(?P<m>\d{1,2})[/-](?P<y>(?:19|20|21)\d{2})(?![\d/.-])"), _month_year),
@@ -448,6 +459,26 @@ def _half_named(match: re.Match[str], today: date, text: str) -> TimeMention:
     return mention(match, "date", dates.last_day_of_month(year, 6 * int(half)))
 
 
+_NUMBER_STARTS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "eighteen",
+    "twenty",
+    "thirty",
+    "several",
+    "few",
+    "couple",
+    "half",
+)
 _LETTERS_RE = re.compile(r"[a-z]+")
 _ANY_DIGIT_RE = re.compile(r"\d")
 _UNIT_WORDS = frozenset(["day", "days", "week", "weeks", "wk", "wks", "fortnight", "fortnights",
@@ -459,6 +490,7 @@ _DIGIT = "#digit"
 # checking a set is far cheaper than scanning the text with a pattern that cannot match.
 _GATES: list[frozenset[str]] = [
     frozenset(["i", "im", "he", "she", "hes", "shes", "they", "theyre", "we", "you", "it",
+               "baby", "wen",
                "my", "our", "company", "ing", "agm", "audit", "inspection", "conference",
                "kick", "kickoff", "season", "first", "age", "turning", "turn", "birthday",
                "bday", "b", "day", "wedding", "before", "befor", "by", "at", "for",
@@ -474,7 +506,7 @@ _GATES: list[frozenset[str]] = [
     frozenset(["h", "half"]),
     frozenset(MONTHS),
     frozenset(["year", "yr", "yaer", "quarter", "quater", "qtr", "month", "mnth", "monthh", "week",
-               "fortnight"]),
+               "fortnight", "nxt"]),
     frozenset(["end", "eoy", "eom", "eoq", "eow"]),
     _UNIT_WORDS,
     frozenset(["next", "coming"]),
@@ -495,6 +527,7 @@ _GATES: list[frozenset[str]] = [
 ]  # fmt: skip
 _GATES += [
     frozenset([_DIGIT]),
+    _UNIT_WORDS,
     frozenset(["q"]),
     frozenset([_DIGIT]),
     frozenset([_DIGIT]),
@@ -573,6 +606,7 @@ _STARTS: list[frozenset[str]] = [
     frozenset(["soon", "someday", "some", "eventually", "one", "in", "the", "at", "sometime",
                "down", "asap", "as", "later", "before"]),
     frozenset(["by", "before", "until", "untill", "till", "til", "due", "on", "b4"]),
+    frozenset([_D, "a", "an", *_NUMBER_STARTS]),
     frozenset(["q0", "q5", "q6", "q7", "q8", "q9"]),
     frozenset([_D]),
     frozenset([_D]),

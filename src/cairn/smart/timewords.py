@@ -20,6 +20,7 @@ MONTHS = {
     "januray": 1, "janurary": 1, "febuary": 2, "feburary": 2, "febrary": 2, "apirl": 4,
     "agust": 8, "augst": 8, "septmber": 9, "setpember": 9, "septemer": 9, "ocotber": 10,
     "octobor": 10, "novemeber": 11, "novmber": 11, "decmber": 12, "decemeber": 12,
+    "octobr": 10, "novembr": 11, "decembr": 12, "septembr": 9, "janury": 1,
 }  # fmt: skip
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
@@ -32,7 +33,9 @@ PERIOD_UNITS = {
     "mornings": "day", "evening": "day", "evenings": "day", "afternoon": "day",
     "weekday": "day", "weekdays": "day", "week": "week", "weeks": "week", "wk": "week",
     "wks": "week", "weekend": "week", "weekends": "week", "month": "month", "months": "month",
-    "fortnight": "week", "fortnights": "week",
+    "fortnight": "week", "fortnights": "week", "qtr": "quarter", "qtrs": "quarter",
+    "mon": "week", "tue": "week", "tues": "week", "wed": "week", "weds": "week", "thu": "week",
+    "thur": "week", "thurs": "week", "fri": "week", "sat": "week", "sun": "week",
     "mo": "month", "mos": "month", "mth": "month", "mths": "month", "quarter": "quarter",
     "quarters": "quarter", "year": "year",
     "years": "year", "yr": "year", "yrs": "year", "annum": "year",
