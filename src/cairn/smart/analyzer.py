@@ -262,7 +262,9 @@ class _Analysis:
             return True
         if _REPLACED_BEFORE_RE.search(text, max(0, start - 16), start):
             return True
-        if _BASELINE_AFTER_RE.match(text, end) or _HAVING_BEFORE_RE.search(text, 0, start):
+        if _BASELINE_AFTER_RE.match(text, end) or _HAVING_BEFORE_RE.search(
+            text, max(0, start - 12), start
+        ):
             return True  # "£38k → £41k": where one starts; "mum of 3": who one is
         if mention.text == "once" and (
             text[max(0, start - 4) : start] == "for " or _CLAUSE_AFTER_RE.match(text, end)

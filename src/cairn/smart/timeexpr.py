@@ -617,14 +617,23 @@ _ALL_STARTS = frozenset().union(*_STARTS) - {_D}
 _LONG_TEXT = 400  # below this, one scan per pattern costs less than finding start words
 
 
+# No pattern reads a preposition right after a preposition ("by by", "in at"): such a
+# start is left out of the index, which keeps repeated prepositions from costing a
+# try of every pattern at every one of them.
+_PREPOSITIONS = frozenset(["by", "before", "befor", "b4", "until", "untill", "till", "til",
+                           "when", "for", "at", "in", "during", "through", "thru", "once",
+                           "after", "wen", "on", "within", "from"])  # fmt: skip
+
+
 def _word_starts(tokens: list[Token]) -> dict[str, list[int]]:
     """Where each start word begins: word -> positions (digits also under _D, "fy27" also
     under #fy). Words no pattern starts with are left out."""
     index: dict[str, list[int]] = {}
     digits: list[int] = []
     fiscal: list[int] = []
-    for start, _, word in tokens:
-        if word in _ALL_STARTS:
+    following = [token[2] for token in tokens[1:]] + [""]
+    for (start, _, word), after in zip(tokens, following, strict=True):
+        if word in _ALL_STARTS and not (word in _PREPOSITIONS and after in _PREPOSITIONS):
             index.setdefault(word, []).append(start)
         first = word[0]
         if first.isdigit():
