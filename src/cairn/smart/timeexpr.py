@@ -631,7 +631,7 @@ def _word_starts(tokens: list[Token]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     digits: list[int] = []
     fiscal: list[int] = []
-    following = [token[2] for token in tokens[1:]] + [""]
+    following = [token[2] for token in tokens[1:]] + [""] * bool(tokens)
     for (start, _, word), after in zip(tokens, following, strict=True):
         if word in _ALL_STARTS and not (word in _PREPOSITIONS and after in _PREPOSITIONS):
             index.setdefault(word, []).append(start)
