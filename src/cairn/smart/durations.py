@@ -11,7 +11,7 @@ from cairn.smart.numbers import parse_number_words
 from cairn.smart.timewords import COUNT, UNIT, TimeMention, mention
 
 _UNIT_TYPOS = {"yr": "year", "yaer": "year", "quater": "quarter", "qtr": "quarter",
-               "mnth": "month", "monthh": "month"}  # fmt: skip
+               "mnth": "month", "monthh": "month", "mont": "month", "wek": "week"}  # fmt: skip
 
 
 def relative_period(match: re.Match[str], today: date, text: str) -> TimeMention:
@@ -53,11 +53,8 @@ def duration_count(count_text: str) -> float | None:
     return float(value) if value is not None else None
 
 
-_DURATION_UNITS = {"wek": "week", "mont": "month", "qtr": "quarter", "yaer": "year"}
-
-
 def add_duration(today: date, count: float, unit: str) -> date | None:
-    unit = _DURATION_UNITS.get(unit.rstrip("s"), unit.rstrip("s"))
+    unit = _UNIT_TYPOS.get(unit.rstrip("s"), unit.rstrip("s"))
     if count > 100_000:
         return None
     if unit in ("day",):

@@ -130,14 +130,13 @@ def other_features(words: Sequence[str], signals: set[str]) -> set[str]:
     return found
 
 
-def feature_counts(words: Sequence[str], signals: set[str]) -> dict[str, int]:
-    """Every feature with its count, as `LinearModel.totals` sums them: for training."""
-    counts: dict[str, int] = {}
+def feature_counts(words: Sequence[str], others: set[str]) -> dict[str, int]:
+    """Every feature with its count, as `LinearModel.totals` sums them: for training.
+    `others` is `other_features(words, signals)`, as the analyzer computed it."""
+    counts: dict[str, int] = dict.fromkeys(others, 1)
     for word in set(words):
         for feature in word_grams(word):
             counts[feature] = counts.get(feature, 0) + 1
-    for feature in other_features(words, signals):
-        counts[feature] = counts.get(feature, 0) + 1
     return counts
 
 
