@@ -46,7 +46,7 @@ def test_work_goals_are_career(text: str) -> None:
     ["do better at work", "be more successful", "improve my skills", "network more",
      "have lots of money", "grow in my career", "become a better leader",
      "take on more responsibility at work", "make an impact in healthcare",
-     pytest.param("become a thought leader in fintech", marks=MISS), "learn some new skills",
+     "become a thought leader in fintech", "learn some new skills",
      "Be a great teacher",
      "get better at public speaking by the end of Q2"],
 )  # fmt: skip

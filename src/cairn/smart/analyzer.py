@@ -38,7 +38,7 @@ _NAME_NUMBER_BEFORE_RE = re.compile(
     r"\b(?:level|lvl|part|tier|grade|class|phase|version|v|series|chapter|module|stage|band|"
     r"round|step|unit|section|season|episode|no|number|fortune|ward|room|floor|bay|gate|"
     r"platform|route|building|block|site|plant|station|line|series|type|ironman|big|store|"
-    r"couch\s+to|cohort|dock|aisle|table|pod|formula|pt|#)\.?\s*$"
+    r"couch\s+to|cohort|dock|aisle|table|pod|formula|pt|week|#)\.?\s*$"
 )
 # A number word that is part of a name after it ("six sigma").
 _NAME_NUMBER_AFTER_RE = re.compile(r"[\s-](?:sigma|peaks)\b")
@@ -46,18 +46,23 @@ _NAME_NUMBER_AFTER_RE = re.compile(r"[\s-](?:sigma|peaks)\b")
 _UNIT_AFTER = frozenset(["k", "m", "kg", "kgs", "lb", "lbs", "km", "mi", "mph", "kph", "hr", "hrs",
                          "h", "min", "mins", "pm", "am", "x", "st", "nd", "rd", "th", "s", "yo",
                          "yr", "yrs", "mo", "mos", "wk", "wks", "ft", "cm", "mm", "ml", "l",
-                         "gb", "tb", "mb", "pc", "pct", "d", "w", "kms", "miles"])  # fmt: skip
+                         "gb", "tb", "mb", "pc", "pct", "kms", "miles"])  # fmt: skip
 _GLUED_LETTERS_RE = re.compile(r"[a-z]+")
 # "1) finish", "(2) adopt", "1. Achieve": a list's numbering.
 _LIST_MARK_RE = re.compile(r"(?:^|[\s(:;,>→-])\d{1,2}[).](?=\s)")
 _CLOCK_AFTER_RE = re.compile(r"\s?(?:am|pm|a\.m\.|p\.m\.)\b|:\d")
 _ONE_NOT_COUNT_BEFORE_RE = re.compile(
     r"\b(?:no|the|every|any|some|which|this|that|current|next|last|other|new|old|each|only|until|"
-    r"till|til|same|main|my|your|his|her|our|their|first|get)\s*-?$"
+    r"till|til|same|main|my|your|his|her|our|their|first|get|on|into|vintage)\s*-?$"
 )
 _CLAUSE_AFTER_RE = re.compile(r"\s+(?:i|we|they|he|she|my|our|the|it)\b")
 _BASELINE_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s*)?(?:→|->|=>|➡)\s*[$£€]?\s*\d")
 _HAVING_BEFORE_RE = re.compile(r"\b(?:mum|mom|dad|mother|father|parent)\s+of\s+$|\b401\(?$")
+_COUNTED_AFTER_RE = re.compile(
+    r"\s+(?:rating|elo|points|users|customers|followers|subscribers|members|downloads|sales|"
+    r"units|words|steps|calories|miles|students|clients|signups|views|listeners|trees|books|"
+    r"pages|people|employees|staff|attendees|visitors|orders|copies|meals|hours)\b"
+)
 # "3 nights instead of 4": the number given up is not a target.
 _REPLACED_BEFORE_RE = re.compile(r"\b(?:instead\s+of|insted\s+of|rather\s+than)\s*$")
 _ONE_NOT_COUNT_AFTER_RE = re.compile(r"\s*(?:of\b|-on-|on\s+one\b|another\b|day\b)")
@@ -249,7 +254,9 @@ class _Analysis:
             return True
         if mention.kind == "digits":
             if len(mention.text) == 4 and 1900 <= mention.value <= 2199:
-                return True  # a year that does not set the deadline ("since 2019")
+                # a year that does not set the deadline ("since 2019"), unless it counts
+                # something ("a 2000 rating", "2025 steps")
+                return not _COUNTED_AFTER_RE.match(text, end)
             if _CLOCK_AFTER_RE.match(text, end) or text[end : end + 2] == "/7":
                 return True  # "9am", "24/7"
         if mention.kind in ("digits", "word") and (
@@ -290,8 +297,8 @@ class _Analysis:
         if glued and glued.group() not in _UNIT_AFTER:
             return True
         named = _GLUED_LETTERS_RE.match(text, end + 1) if text[end : end + 1] == "-" else None
-        if named is not None and named.group() in ("axis", "star", "pl", "d"):
-            return True  # "5-axis", "5-star"
+        if named is not None and named.group() in ("axis", "pl", "d"):
+            return True  # "5-axis", "3-d"
         return bool(_LIST_MARK_RE.match(text, max(0, start - 1))) and text[end : end + 1] in ".)"
 
     def _blank(self, times: list[TimeMention]) -> str:

@@ -261,7 +261,17 @@ def find_word_numbers(lowered: str, horizon: Horizon | None = None) -> list[Numb
         kind = "word"
         grand = _GRAND_AFTER_RE.match(lowered, end)
         trailing = CURRENCY_WORDS_RE.match(lowered, end)
-        if grand:
+        if (
+            grand
+            and grand.group().strip() == "k"
+            and value in _RACE_DISTANCES
+            and (
+                _DISTANCE_BEFORE_RE.search(lowered, max(0, start - 24), start)
+                or _DISTANCE_AFTER_RE.match(lowered, grand.end())
+            )
+        ):
+            end = grand.end()  # "running five k": a race distance, not 5,000
+        elif grand:
             kind, end, value = "money", grand.end(), value * 1000
         elif trailing:
             kind, end = "money", trailing.end()

@@ -201,6 +201,23 @@ def _bare_year(match: re.Match[str], today: date, text: str) -> TimeMention | No
     return mention(match, "date", dates.year_end(int(match["y"])))
 
 
+_SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9}  # fmt: skip
+
+
+def _spoken_year(match: re.Match[str], today: date, text: str) -> TimeMention | None:
+    words = match["yw"].replace("-", " ").split()
+    year = 2030 if words == ["thirty"] else 2020 + sum(_SPOKEN_UNITS.get(w, 0) for w in words[1:])
+    month = match["mon"] or match["mon2"]
+    if match["q"]:
+        return mention(match, "date", dates.quarter_end(year, int(match["q"])))
+    if month:
+        return mention(match, "date", dates.last_day_of_month(year, MONTHS[month]))
+    if not match.group().startswith(("by", "in", "before", "until", "till", "during")):
+        return None
+    return mention(match, "date", dates.year_end(year))
+
+
 def _short_year(match: re.Match[str], today: date, text: str) -> TimeMention:
     return mention(match, "date", dates.year_end(2000 + int(match["y"])))
 
@@ -272,6 +289,16 @@ _PATTERNS: list[tuple[re.Pattern[str], Handler]] = [
             r"|\bbefore\s+(?:the\s+)?baby\b"
         ),
         _kind("undated"),
+    ),
+    # "by march twenty twenty five", "by the end of twenty twenty six": a year, spoken
+    (
+        re.compile(
+            rf"\b(?:(?:by|in|before|until|till|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:q(?P<q>[1-4])\s+)?"
+            rf"(?:(?P<mon>{MONTH_ALT})\s+)?|(?P<mon2>{MONTH_ALT})\s+)"
+            r"twenty[\s-](?P<yw>twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|twenty|"
+            r"thirty)\b"
+        ),
+        _spoken_year,
     ),
     (re.compile(r"\b(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})\b"), _iso_date),
     (
@@ -498,6 +525,7 @@ _GATES: list[frozenset[str]] = [
                "financial", "tax", "semester", "term", "season", "summer", "winter", "spring",
                "autumn", "fall", "christmas", "xmas", "easter", "thanksgiving", "new",
                "holidays", "holiday", "fy"]),
+    frozenset(["twenty"]),
     frozenset([_DIGIT]),
     frozenset([_DIGIT]),
     frozenset(MONTHS),
@@ -581,6 +609,7 @@ _MONTH_STARTS = frozenset(MONTHS)
 _STARTS: list[frozenset[str]] = [
     frozenset(["before", "befor", "b4", "by", "for", "at", "until", "till", "when", "this",
                "next", "the", "in", "during", "fiscal", "#fy"]),
+    frozenset(["by", "in", "before", "until", "till", "during", *MONTHS]),
     frozenset([_D]),
     frozenset([_D]),
     _MONTH_STARTS,

@@ -74,6 +74,9 @@ ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 DAY_WORDS = {word: number for number, word in enumerate(ORDINALS, start=1)}
 DAY_WORDS.update({f"twenty-{word}": 20 + n for word, n in list(DAY_WORDS.items())[:9]})
 DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+DAY_WORDS.update(
+    {word.replace("-", " "): day for word, day in list(DAY_WORDS.items()) if "-" in word}
+)
 DAY_WORD_ALT = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 
 
