@@ -59,9 +59,9 @@ _CLAUSE_AFTER_RE = re.compile(r"\s+(?:i|we|they|he|she|my|our|the|it)\b")
 _BASELINE_AFTER_RE = re.compile(r"\s*(?:[a-z]+\s*)?(?:→|->|=>|➡)\s*[$£€]?\s*\d")
 _HAVING_BEFORE_RE = re.compile(r"\b(?:mum|mom|dad|mother|father|parent)\s+of\s+$|\b401\(?$")
 _COUNTED_AFTER_RE = re.compile(
-    r"\s+(?:rating|elo|points|users|customers|followers|subscribers|members|downloads|sales|"
-    r"units|words|steps|calories|miles|students|clients|signups|views|listeners|trees|books|"
-    r"pages|people|employees|staff|attendees|visitors|orders|copies|meals|hours)\b"
+    rf"\s+(?:{lexicon.words_pattern(lexicon.COUNTED_NOUNS)}|rating|elo|points|followers|sales|"
+    r"units|words|steps|calories|miles|students|clients|signups|views|trees|books|"
+    r"pages|people|employees|staff|attendees|orders|copies|meals|hours)\b"
 )
 # "3 nights instead of 4": the number given up is not a target.
 _REPLACED_BEFORE_RE = re.compile(r"\b(?:instead\s+of|insted\s+of|rather\s+than)\s*$")

@@ -6,6 +6,7 @@ import bisect
 import re
 
 from cairn.smart.horizon import Horizon, unbounded
+from cairn.smart.lexicon import COUNTED_NOUNS, words_pattern
 from cairn.smart.numbers import NumberMention
 from cairn.smart.timewords import ADVERB_PERIODS, COUNT, PERIOD_UNITS, Frequency
 
@@ -82,9 +83,8 @@ _SAVING_RE = re.compile(
     r"budget|ringfence|ring-fence)\b"
 )
 _METRIC_AFTER_RE = re.compile(
-    r"[\s-]+(?:active|recurring|unique|listeners|visitors|users|subscribers|sessions|readers|"
-    r"viewers|downloads|members|customers|orders|covers|bookings|plays|streams|"
-    r"membership)\b"
+    rf"[\s-]+(?:{words_pattern(COUNTED_NOUNS)}|active|recurring|unique|sessions|readers|"
+    r"viewers|orders|covers|bookings|plays|streams|membership)\b"
 )
 
 

@@ -244,6 +244,17 @@ NON_CAREER_WORDS = [
     "animal shelter", "charity",
 ]  # fmt: skip
 
+# What people count in an audience or a customer base ("10,000 monthly listeners", "a 2000
+# users"): shared by the readers that tell a count from a frequency, a year or a distance.
+COUNTED_NOUNS = ["users", "subscribers", "downloads", "members", "customers", "listeners",
+                 "visitors"]  # fmt: skip
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """An alternation of whole words for a regex (the caller adds the boundaries)."""
+    return "|".join(re.escape(word) for word in words)
+
+
 # Nouns that a duration describes rather than sets a deadline for ("3 year apprenticeship").
 PROGRAM_NOUNS = [
     "apprenticeship", "program", "programme", "degree", "course", "contract", "plan",

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from cairn.smart.horizon import Horizon, unbounded
+from cairn.smart.lexicon import COUNTED_NOUNS, words_pattern
 
 UNIT_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -160,8 +161,8 @@ _DISTANCE_BEFORE_RE = re.compile(
 )
 # ... unless a count or a sum follows: "walk 8k steps", "a 50k salary", "a 10k bonus".
 _COUNT_AFTER_RE = re.compile(
-    r"\s*(?:[a-z-]+\s+)?(?:steps|followers|subscribers|subs|users|views|downloads|words|"
-    r"visitors|listeners|members|customers|sales|units|plays|streams|likes|impressions|signups|"
+    rf"\s*(?:[a-z-]+\s+)?(?:{words_pattern(COUNTED_NOUNS)}|steps|followers|subs|views|words|"
+    r"sales|units|plays|streams|likes|impressions|signups|"
     r"leads|calls|emails|salary|income|revenue|bonus|raise|job|role|position|offer|contract|"
     r"deal|budget|grant|loan|fund|investment|round|deposit|savings|a\s+(?:year|month|week|day)|"
     r"per|/)\b"
