@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,8 @@ def _load_script(name: str) -> object:
 
 
 def test_shipped_model_is_what_the_training_script_builds() -> None:
-    """Byte for byte: nobody can ship weights the script in the repo does not produce."""
+    """Nobody can ship weights the script in the repo does not produce (byte for byte, or
+    within one rounding step where another processor rounds a boundary weight otherwise)."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "train_smart_model.py"), "--check"],
         capture_output=True,
@@ -34,6 +36,25 @@ def test_shipped_model_is_what_the_training_script_builds() -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _with_weights(model: learned.LinearModel, change: float) -> bytes:
+    weights = list(model.weights)
+    weights[7] += change
+    names = list(model.rows)
+    return learned.encode(model.fields, model.bias, model.thresholds, model.margins, names, weights)
+
+
+@pytest.mark.parametrize(("change", "same"), [(0.0, True), (0.001, True), (0.002, False)])
+def test_the_build_check_allows_one_rounding_step_and_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: float, same: bool
+) -> None:
+    trainer: Any = _load_script("train_smart_model")
+    shipped = learned.load(learned.MODEL_PATH)
+    path = tmp_path / "model.bin"
+    path.write_bytes(_with_weights(shipped, change))
+    monkeypatch.setattr(learned, "MODEL_PATH", path)  # the check decodes the model file only
+    assert trainer._same_build(path, _with_weights(shipped, 0.0)) is same
 
 
 @pytest.mark.parametrize(
