@@ -6,5 +6,5 @@ urlpatterns = [
     path("", include("cairn.planning.urls")),
     path("", include("cairn.accountability.urls")),
     path("", include("cairn.careerdata.urls")),
-    path("", include("cairn.web.urls")),
+    path("", include("cairn.site.urls")),
 ]

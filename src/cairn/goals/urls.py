@@ -15,7 +15,6 @@ from cairn.goals.views import (
 G = "goals/<int:goal_id>/"
 
 urlpatterns = [
-    path("", dashboard.dashboard, name="dashboard"),
     path("goals/", dashboard.goal_list, name="goal_list"),
     path("goals/achieved/", dashboard.archive, {"status": "achieved"}, name="achieved"),
     path("goals/abandoned/", dashboard.archive, {"status": "abandoned"}, name="abandoned"),

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest
 
-from cairn.accounts.models import User
+if TYPE_CHECKING:  # typing only: web's helpers sit below the apps and import none of them
+    from cairn.accounts.models import User
 
 
 class AuthedRequest(HttpRequest):

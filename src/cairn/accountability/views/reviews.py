@@ -27,7 +27,7 @@ from cairn.goals import queries
 from cairn.goals.history import Change, changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import CheckIn, Goal, Status
-from cairn.goals.views.common import render_form, run_service
+from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
 
 MONEY_FIELDS = {"Metric baseline", "Metric target"}

@@ -19,7 +19,7 @@ from cairn.goals import queries
 from cairn.goals.access import own_goal
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import CheckIn, Goal
-from cairn.goals.views.common import attach_errors
+from cairn.web.forms import attach_errors
 from cairn.web.types import AuthedRequest
 
 

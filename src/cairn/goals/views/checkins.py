@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from cairn.goals import services
 from cairn.goals.access import own_check_in, own_goal
 from cairn.goals.forms import CheckInForm
-from cairn.goals.views.common import submit
 from cairn.goals.views.goal import goal_context
+from cairn.web.forms import submit
 from cairn.web.types import AuthedRequest
 
 

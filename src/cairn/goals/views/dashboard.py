@@ -2,25 +2,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from cairn.goals import queries
 from cairn.goals.access import own_goals
 from cairn.goals.models import Goal, Status
-from cairn.planning.services import open_sessions
 from cairn.web.types import AuthedRequest
-
-
-def dashboard(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "web/welcome.html")
-    today = timezone.localdate()
-    context = queries.dashboard(request.user, today)
-    context["today"] = today
-    context["sessions"] = list(open_sessions(request.user))
-    return render(request, "goals/dashboard.html", context)
 
 
 @login_required

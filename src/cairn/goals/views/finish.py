@@ -13,7 +13,7 @@ from cairn.goals.access import own_goal
 from cairn.goals.forms import AbandonForm, AchieveForm, ReasonForm
 from cairn.goals.models import Status
 from cairn.goals.services import finish as finish_services
-from cairn.goals.views.common import render_form, run_service
+from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
 
 OPEN = (Status.ACTIVE, Status.DRAFT, Status.PAUSED)

@@ -17,8 +17,8 @@ from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
 from cairn.goals.history import changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import Goal, Status
-from cairn.goals.views.common import render_form, run_service
 from cairn.goals.views.smart import panel_context, with_rewrite
+from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
 
 

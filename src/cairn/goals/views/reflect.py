@@ -12,7 +12,7 @@ from cairn.goals import services
 from cairn.goals.forms import ReflectionForm
 from cairn.goals.models import Prompt, ReflectionAnswer
 from cairn.goals.services.reflections import latest_answers
-from cairn.goals.views.common import render_form
+from cairn.web.forms import render_form
 from cairn.web.types import AuthedRequest
 
 

@@ -12,8 +12,8 @@ from cairn.goals import services
 from cairn.goals.access import own_goal, own_step
 from cairn.goals.forms import StepForm
 from cairn.goals.models import Step
-from cairn.goals.views.common import render_form, submit
 from cairn.goals.views.goal import goal_context
+from cairn.web.forms import render_form, submit
 from cairn.web.types import AuthedRequest
 
 

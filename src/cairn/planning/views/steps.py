@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from cairn.goals.forms import StepForm as MicroGoalForm
 from cairn.goals.models import Prompt, ReflectionAnswer
 from cairn.goals.services.reflections import latest_answers
-from cairn.goals.views.common import attach_errors
 from cairn.goals.views.smart import panel_context
 from cairn.planning import services
 from cairn.planning.access import own_open_session
@@ -25,6 +24,7 @@ from cairn.planning.forms import STEP_FORMS, ReflectForm, StepForm
 from cairn.planning.models import STEPS, PlanSession
 from cairn.planning.steps import PROMPT_WHY, STEP_INFO, neighbours
 from cairn.planning.views.sessions import resume_url
+from cairn.web.forms import attach_errors
 from cairn.web.types import AuthedRequest
 
 CONFLICT = (

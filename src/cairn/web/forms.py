@@ -1,4 +1,4 @@
-"""Small helpers shared by the goal views."""
+"""Form helpers every app's views share: a service's refusal shown beside its fields."""
 
 from __future__ import annotations
 
