@@ -5,6 +5,6 @@ urlpatterns = [
     path("", include("cairn.goals.urls")),
     path("", include("cairn.planning.urls")),
     path("", include("cairn.accountability.urls")),
-    path("", include("cairn.careerdata.urls")),
+    path("", include("cairn.accounts.occupation_urls")),
     path("", include("cairn.site.urls")),
 ]

@@ -32,17 +32,18 @@ __all__ = ["bob_client", "goals", "pact", "review"]  # fixtures
 # --- scheduling -----------------------------------------------------------------------
 
 
-def test_add_months_clamps_to_the_month_end():
-    assert services.add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
-    assert services.add_months(dt.date(2028, 11, 30), 3) == dt.date(2029, 2, 28)
-    assert services.add_months(dt.date(2027, 12, 15), 1) == dt.date(2028, 1, 15)
+def test_months_later_clamps_to_the_month_end_and_the_calendar_end():
+    assert services._months_later(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
+    assert services._months_later(dt.date(2028, 11, 30), 3) == dt.date(2029, 2, 28)
+    assert services._months_later(dt.date(2027, 12, 15), 1) == dt.date(2028, 1, 15)
+    assert services._months_later(dt.date(9999, 11, 30), 3) == dt.date.max
 
 
 def test_schedule_page_offers_the_default_date(pact, alice_client):
     start = timezone.now() - dt.timedelta(days=10)
     type(pact).objects.filter(pk=pact.pk).update(created_at=start)
     page = alice_client.get(f"/pacts/{pact.pk}/reviews/schedule/").content.decode()
-    expected = services.add_months(timezone.localdate(start), 3)
+    expected = services._months_later(timezone.localdate(start), 3)
     assert f'value="{expected:{DATE}}"' in page and 'value="18:00"' in page
 
 
@@ -51,7 +52,7 @@ def test_default_counts_from_the_last_review(pact):
     Review.objects.create(pact=pact, scheduled_for=held, held_at=held)
     pact.review_every_months = 2
     when = services.default_review_time(pact)
-    assert when.date() == services.add_months(held.date(), 2)
+    assert when.date() == services._months_later(held.date(), 2)
 
 
 def test_default_is_tomorrow_when_overdue(pact):
@@ -250,7 +251,7 @@ def test_finish_schedules_the_next_review(goals, pact, review, alice_client):
     assert review.held_at is not None
     upcoming = services.upcoming(pact)
     assert upcoming is not None and upcoming.pk != review.pk
-    assert upcoming.scheduled_for.date() == services.add_months(review.held_at.date(), 3)
+    assert upcoming.scheduled_for.date() == services._months_later(review.held_at.date(), 3)
     assert upcoming.scheduled_for.time() == timezone.localtime(review.scheduled_for).time()
     alice_client.post(f"/reviews/{review.pk}/finish/")  # a second click changes nothing
     assert Review.objects.filter(pact=pact).count() == 2

@@ -6,10 +6,12 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
-from cairn.goals.charts import CHART_CSS, Chart, nice_ticks, period_bars, progress_chart
+import cairn
+from cairn.goals.charts import Chart, nice_ticks, period_bars, progress_chart
 from cairn.goals.pace import MetricTrack, Number, format_short_date, metric_track
 from cairn.goals.periods import FrequencyProgress, frequency_progress
 
@@ -286,6 +288,12 @@ def test_no_check_ins_in_any_period() -> None:
 
 
 # --- styling -------------------------------------------------------------------------------
+
+# The stylesheet the site serves: the chart rules are tested where people get them.
+SERVED_CSS = (Path(cairn.__file__).parent / "web" / "static" / "cairn" / "cairn.css").read_text(
+    encoding="utf-8"
+)
+CHART_CSS = "\n".join(line for line in SERVED_CSS.splitlines() if ".chart" in line)
 
 
 def test_every_class_the_charts_use_is_styled() -> None:

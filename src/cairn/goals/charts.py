@@ -3,8 +3,9 @@ per period for a frequency goal.
 
 Pure Python (no Django, no JavaScript): each chart is a string of SVG plus the text alternative
 and the data rows it shows, so the page can offer the same facts as a table. Every piece of
-text goes through `html.escape`; colours come from classes styled by `CHART_CSS`, which reads
-the site's custom properties and so follows its light and dark schemes.
+text goes through `html.escape`; colours come from classes the site's stylesheet styles
+(`web/static/cairn/cairn.css`, the file served), which reads the site's custom properties
+and so follows its light and dark schemes.
 """
 
 from __future__ import annotations
@@ -30,22 +31,6 @@ LEFT, RIGHT, TOP, BOTTOM = 72, 620, 20, 196  # the plot area inside the viewBox
 # Hundreds of dots turn into a smear and a heavy page; past this the line alone shows the shape.
 MAX_DOTS = 120
 EMPTY_MESSAGE = "No check-ins yet"
-
-CHART_CSS = """\
-.chart { display: block; width: 100%; height: auto; max-width: 48rem; color: var(--fg); }
-.chart text { fill: var(--muted); font: 11px/1 system-ui, sans-serif; stroke: none; }
-.chart .chart-empty { fill: var(--fg); font-size: 14px; }
-.chart-axis { stroke: var(--line); stroke-width: 1; fill: none; }
-.chart-line { stroke: var(--accent); stroke-width: 2.5; fill: none; }
-.chart-point { fill: var(--accent); stroke: var(--card); stroke-width: 1.5; }
-.chart-required { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 6 4; fill: none;
-  opacity: .6; }
-.chart-today { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 2 3; }
-.chart-bar { fill: var(--card); stroke: var(--accent); stroke-width: 1.5; }
-.chart-bar-met { fill: var(--accent); }
-.chart-bar-current { stroke-dasharray: 4 3; }
-.chart .chart-mark { fill: var(--fg); font-weight: 600; }
-"""
 
 # Used when the stylesheet is absent (an exported page, a feed reader): the chart stays legible.
 _FALLBACK = {

@@ -55,7 +55,9 @@ def quarter_of(day: date) -> int:
 
 
 def add_months(day: date, months: int) -> date | None:
-    """Add months by the calendar; a day past the new month's end is clamped to it.
+    """Add months by the calendar; a day past the new month's end is clamped to it; None
+    past the year 9999. Cairn's one month helper: the apps call it too (dateutil's
+    relativedelta does the same, but smart stays free of imports that cost start-up time).
 
     2026-11-21 + 18 months = 2028-05-21; 2025-08-31 + 6 months = 2026-02-28.
     """

@@ -4,7 +4,6 @@ people keep notes, and finishing a review schedules the next one."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -19,19 +18,18 @@ from cairn.accountability.models import Notice, Pact, Review, ReviewDecision
 from cairn.accounts.models import User
 from cairn.goals import services as goal_services
 from cairn.goals.models import Goal, Status, Visibility
+from cairn.smart import dates
 
 DEFAULT_TIME = dt.time(18, 0)  # a review is an evening call unless agreed otherwise
 SOLO_EVERY_MONTHS = 3
 Decision = ReviewDecision.Decision
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later; the 31st becomes the month's last day when it is shorter."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
+def _months_later(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the 31st becomes a shorter month's last day); the
+    calendar's last day when that runs past the year 9999. Cairn's one month helper is
+    `cairn.smart.dates.add_months`: smart is the bottom layer, so every app can use it."""
+    return dates.add_months(day, months) or dt.date.max
 
 
 def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
@@ -84,7 +82,7 @@ def default_review_time(pact: Pact, *, now: dt.datetime | None = None) -> dt.dat
     now = now or timezone.now()
     last = Review.objects.filter(pact=pact, held_at__isnull=False).order_by("-held_at").first()
     start = last.held_at if last and last.held_at else pact.created_at
-    day = add_months(timezone.localdate(start), pact.review_every_months)
+    day = _months_later(timezone.localdate(start), pact.review_every_months)
     tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
     return local_datetime(max(day, tomorrow), DEFAULT_TIME)
 
@@ -151,7 +149,7 @@ def _schedule_next(review: Review) -> Review | None:
     if planned is not None:
         return planned
     assert review.held_at is not None
-    day = add_months(timezone.localdate(review.held_at), months)
+    day = _months_later(timezone.localdate(review.held_at), months)
     when = local_datetime(day, timezone.localtime(review.scheduled_for).time())
     return Review.objects.create(pact=review.pact, owner=review.owner, scheduled_for=when)
 

@@ -1,4 +1,5 @@
-"""Career data in any template: attribution, the occupation picker, next roles."""
+"""Career data in any template: the attribution and money figures. The tags that read the
+signed-in person's profile (the occupation picker, next roles) are in accounts' `profile`."""
 
 from __future__ import annotations
 
@@ -29,29 +30,6 @@ def attribution() -> str:
 @register.inclusion_tag("careerdata/_attribution_text.html")
 def onet_attribution() -> dict[str, Any]:
     return {"attribution": attribution()}
-
-
-@register.inclusion_tag("careerdata/_picker.html", takes_context=True)
-def occupation_picker(context: template.Context, which: str = "occupation") -> dict[str, Any]:
-    """The picker for the signed-in person's `occupation` or `target_occupation`."""
-    from cairn.careerdata.views import picker_context
-
-    return picker_context(context["request"], which)
-
-
-@register.inclusion_tag("careerdata/_next_roles_list.html", takes_context=True)
-def next_roles(context: template.Context, limit: int = 8) -> dict[str, Any]:
-    """Next roles from the signed-in person's occupation (nothing for anonymous visitors)."""
-    from cairn.accounts.services import get_profile
-    from cairn.careerdata.nextroles import next_roles as find
-
-    user = context.get("user")
-    if user is None or not user.is_authenticated:
-        return {"show": False}
-    profile = get_profile(user)
-    occupation = profile.occupation
-    roles = find(occupation.code if occupation else None, profile.state, limit)
-    return {"show": True, "occupation": occupation, "roles": roles, "state": profile.state}
 
 
 @register.filter

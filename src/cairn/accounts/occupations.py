@@ -1,4 +1,7 @@
-"""Occupation search and picking for the profile; htmx partials with plain-form fallbacks."""
+"""Occupation search and picking for the profile; htmx partials with plain-form fallbacks.
+
+Here, not in careerdata: the picker reads and writes the profile, and accounts builds on
+careerdata (a profile points at an occupation), never the reverse."""
 
 from __future__ import annotations
 

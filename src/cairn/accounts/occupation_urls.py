@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cairn.careerdata import views
+from cairn.accounts import occupations as views
 
 urlpatterns = [
     path("occupations/search/", views.occupation_search, name="occupation_search"),
