@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 
 from cairn import home
 from cairn.cli import COMMANDS, main
-from cairn.email_config import CONSOLE, SMTP, legacy_settings, parse_email_url
+from cairn.email_config import CONSOLE, SMTP, parse_email_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "cairn"
@@ -169,18 +169,6 @@ def test_django_smtp_backend_accepts_the_options() -> None:
         7,
     )
     assert (backend.username, backend.password) == ("u@x", "secret")
-
-
-def test_legacy_settings_for_django_before_6_1() -> None:
-    legacy = legacy_settings(parse_email_url("smtp://u:p@mail.example.com:587?tls=1"))
-    assert legacy["EMAIL_BACKEND"] == SMTP
-    assert legacy["EMAIL_HOST"] == "mail.example.com"
-    assert (legacy["EMAIL_PORT"], legacy["EMAIL_USE_TLS"], legacy["EMAIL_USE_SSL"]) == (
-        587,
-        True,
-        False,
-    )
-    assert (legacy["EMAIL_HOST_USER"], legacy["EMAIL_HOST_PASSWORD"]) == ("u", "p")
 
 
 # --- Real processes, with nothing but the given environment ---------------------------

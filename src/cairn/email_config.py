@@ -36,13 +36,3 @@ def parse_email_url(url: str) -> dict[str, Any]:
         options["username"] = unquote(parts.username)
         options["password"] = unquote(parts.password or "")
     return {"BACKEND": SMTP, "OPTIONS": options}
-
-
-def legacy_settings(config: dict[str, Any]) -> dict[str, Any]:
-    """The same configuration as the EMAIL_* settings Django before 6.1 reads."""
-    options = config["OPTIONS"]
-    names = {"host": "HOST", "port": "PORT", "username": "HOST_USER", "password": "HOST_PASSWORD"}
-    names |= {"use_tls": "USE_TLS", "use_ssl": "USE_SSL", "timeout": "TIMEOUT"}
-    result = {f"EMAIL_{names[key]}": value for key, value in options.items()}
-    result["EMAIL_BACKEND"] = config["BACKEND"]
-    return result

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import os
 
-import django
 import environ
 
-from cairn.email_config import legacy_settings, parse_email_url
+from cairn.email_config import parse_email_url
 from cairn.home import cairn_home, secret_key
 
 env = environ.Env()
@@ -125,10 +124,7 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 _mailer = parse_email_url(env.str("EMAIL_URL", default="console://"))
-if django.VERSION >= (6, 1):
-    MAILERS = {"default": _mailer}
-else:
-    vars().update(legacy_settings(_mailer))
+MAILERS = {"default": _mailer}  # Django 6.1's mail settings (the one line Cairn supports)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Cairn <cairn@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-T = TypeVar("T")
 
 
 def attach_errors(form: forms.Form, error: ValidationError) -> None:
@@ -22,7 +20,7 @@ def attach_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def run_service(form: forms.Form, call: Callable[[], T]) -> T | None:
+def run_service[T](form: forms.Form, call: Callable[[], T]) -> T | None:
     """Run a service; on a rule broken, attach its message to the form and return None."""
     try:
         return call()
@@ -31,7 +29,7 @@ def run_service(form: forms.Form, call: Callable[[], T]) -> T | None:
         return None
 
 
-def submit(form: forms.Form, call: Callable[[], T]) -> T | None:
+def submit[T](form: forms.Form, call: Callable[[], T]) -> T | None:
     """Validate the form, then run the service; None when either refuses."""
     return run_service(form, call) if form.is_valid() else None
 
