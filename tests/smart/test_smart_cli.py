@@ -58,8 +58,36 @@ def test_check_rejects_a_bad_today() -> None:
 
 
 def test_check_needs_text_or_jsonl() -> None:
-    code, _ = run("check")
-    assert code != 0
+    code, output = run("check")
+    assert code == 2
+    assert "pipe one in" in output
+    assert run("check", "-", stdin="   \n")[0] == 2
+
+
+def test_check_reads_the_statement_from_standard_input() -> None:
+    piped = run("check", "--today", "2026-07-19", "--json", stdin="earn $100K a year by 2027\n")
+    dashed = run("check", "-", "--today", "2026-07-19", "--json", stdin="earn $100K a year by 2027")
+    argument = run("check", "earn $100K a year by 2027", "--today", "2026-07-19", "--json")
+    assert piped[0] == dashed[0] == argument[0] == 0
+    assert json.loads(piped[1]) == json.loads(dashed[1]) == json.loads(argument[1])
+    assert json.loads(piped[1])["text"] == "earn $100K a year by 2027"
+
+
+def test_exit_code_says_whether_the_statement_is_smart() -> None:
+    smart = run("check", "--exit-code", "--today", "2026-07-19",
+                "earn $100K a year by 2027 as a data engineer")  # fmt: skip
+    vague = run("check", "--exit-code", "--today", "2026-07-19", "get better at my job")
+    assert (smart[0], vague[0]) == (0, 1)
+    assert "not SMART yet" in vague[1]
+    assert run("check", "--today", "2026-07-19", "get better at my job")[0] == 0
+
+
+def test_no_color_leaves_out_the_colours() -> None:
+    args = ["check", "earn $100K a year by 2027", "--today", "2026-07-19"]
+    coloured = CliRunner().invoke(main, args, color=True)
+    plain = CliRunner(env={"NO_COLOR": "1"}).invoke(main, args, color=True)
+    assert "\x1b[" in coloured.output
+    assert "\x1b[" not in plain.output and "S ✓" in plain.output
 
 
 def test_jsonl_reports_bad_lines_and_goes_on(tmp_path: Path) -> None:
@@ -141,6 +169,15 @@ def test_check_does_not_import_django() -> None:
                           timeout=60, check=True)  # fmt: skip
     assert json.loads(done.stdout)["deadline"] == "2027-12-31"
     assert "HEAVY []" in done.stderr
+
+
+def test_a_statement_piped_into_the_real_command() -> None:
+    """`echo TEXT | cairn check --exit-code`, as a shell script runs it."""
+    cairn = Path(sys.executable).with_name("cairn")
+    done = subprocess.run([str(cairn), "check", "--exit-code"], input="get better at my job\n",
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "not SMART yet" in done.stdout and "\x1b[" not in done.stdout
 
 
 def test_smart_package_imports_on_its_own() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -40,6 +42,11 @@ EVIDENCE_STYLE = {
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the assessment as JSON.")
 @click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit with status 1 when the statement is not SMART yet (for scripts and hooks).",
+)
+@click.option(
     "--jsonl",
     "jsonl_path",
     type=click.File("r", encoding="utf-8"),
@@ -57,11 +64,14 @@ def check(
     state: str | None,
     use_data: bool,
     as_json: bool,
+    exit_code: bool,
     jsonl_path: IO[str] | None,
 ) -> None:
     """Check a goal statement against S-M-A-R-T.
 
     Shows which letters pass, the words that count as evidence, and how to fix the rest.
+    Without TEXT (or with TEXT "-") the statement is read from standard input. Colours
+    are left out when the output is not a terminal or NO_COLOR is set.
     With --jsonl, each input line is {"text": ..., "id": ..., "today": ..., "context": {...}}
     and each output line is the assessment with the id echoed; a bad line gets
     {"id": ..., "error": ...} and the rest go on.
@@ -74,6 +84,8 @@ def check(
         cairn check "earn 100K by 2027" --role "market research analyst" --state CA
         cairn check "learn Rust" --role "marketing specialist" --no-data
         cairn check "get my PMP certification by June 2026" --json
+        echo "run a half marathon this spring" | cairn check
+        cairn check --exit-code "get better at my job" || echo "not SMART yet"
         cairn check --jsonl goals.jsonl > assessments.jsonl
         echo '{"id": 1, "text": "network more"}' | cairn check --jsonl -
     """
@@ -84,8 +96,7 @@ def check(
             raise click.UsageError("Give either TEXT or --jsonl, not both.")
         _check_lines(jsonl_path, _provider(use_data, state))
         return
-    if text is None:
-        raise click.UsageError('Give a goal statement, e.g. cairn check "earn 100K by 2027".')
+    text = _statement(text)
     if today is not None and not _is_iso_date(today):
         raise click.BadParameter("use YYYY-MM-DD", param_hint="--today")
     context = {"role": role, "field": field_, "years_experience": years, "salary": salary,
@@ -95,7 +106,28 @@ def check(
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render(result))
+        click.echo(render(result), color=False if os.environ.get("NO_COLOR") else None)
+    if exit_code and not _is_smart(result):
+        sys.exit(1)
+
+
+def _statement(text: str | None) -> str:
+    """TEXT, or standard input when TEXT is missing or "-" and something is piped in."""
+    if text is not None and text != "-":
+        return text
+    stdin = sys.stdin
+    piped = "" if stdin.isatty() else stdin.read()
+    if not piped.strip():
+        raise click.UsageError(
+            'Give a goal statement, e.g. cairn check "earn 100K by 2027", or pipe one in.'
+        )
+    return piped.strip()
+
+
+def _is_smart(result: Assessment) -> bool:
+    from cairn.smart.verdict import verdict
+
+    return verdict(result).is_smart
 
 
 def _provider(use_data: bool, state: str | None) -> KnowledgeProvider | None:
