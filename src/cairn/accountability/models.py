@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from cairn.goals.models import CheckIn, Goal
 
@@ -116,7 +117,7 @@ class Comment(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -196,7 +197,7 @@ class ReviewDecision(models.Model):
     decision = models.CharField(max_length=7, choices=Decision.choices)
     note = models.TextField(max_length=2000, blank=True)
     decided_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
 
 # Reminders and calendar alarms this many days before a deadline, unless the person chose.

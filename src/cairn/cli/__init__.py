@@ -20,6 +20,7 @@ COMMANDS = {
     "plan": "cairn.cli.plan:plan",
     "worker": "cairn.cli.worker:worker",
     "export": "cairn.cli.export:export",
+    "import": "cairn.cli.importing:import_",
     "data": "cairn.cli.data:data",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 STATEMENT_MAX = 500
 
@@ -66,7 +67,9 @@ class ReflectionAnswer(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     prompt = models.CharField(max_length=20, choices=Prompt.choices)
     text = models.TextField(max_length=10000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add (here and in the other models a person's export carries):
+    # an import keeps the original times.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -97,7 +100,7 @@ class Goal(models.Model):
     reward_size = models.CharField(max_length=6, choices=RewardSize.choices, blank=True)
     reward_enjoyed_at = models.DateTimeField(null=True, blank=True)
     abandon_reason = models.TextField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     activated_at = models.DateTimeField(null=True, blank=True)
     achieved_at = models.DateTimeField(null=True, blank=True)
@@ -133,7 +136,7 @@ class Step(models.Model):
     if_then = models.CharField("if-then plan", max_length=300, blank=True)
     order = models.PositiveIntegerField(default=0)
     completed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -152,7 +155,7 @@ class CheckIn(models.Model):
     date = models.DateField()
     value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     note = models.TextField(max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -164,7 +167,7 @@ class Revision(models.Model):
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="revisions")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now, editable=False)
     changes = models.JSONField(default=dict)  # {field: [before, after]} as display strings
     reason = models.TextField(max_length=2000, blank=True)
 
@@ -182,5 +185,5 @@ class GoalReflection(models.Model):
     differently = models.TextField(
         "what you would do differently next time", max_length=5000, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from cairn.goals.models import Goal
 
@@ -25,7 +26,7 @@ class PlanSession(models.Model):
     state = models.JSONField(default=dict, blank=True)
     # Bumped on every save: a tab that saves with an older version learns another tab wrote.
     version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     committed_at = models.DateTimeField(null=True, blank=True)
     discarded_at = models.DateTimeField(null=True, blank=True)
