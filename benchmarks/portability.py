@@ -37,7 +37,8 @@ def run_one(db: str) -> None:
         return
     setup(db)
     from cairn.accounts.services import create_user
-    from cairn.portability import export_document, import_document
+    from cairn.portability.document import export_document
+    from cairn.portability.load import import_document
 
     owner, _ = populate()
     exports, imports, text = [], [], ""

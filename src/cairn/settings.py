@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "cairn.planning",
     "cairn.accountability",
     "cairn.careerdata",
+    "cairn.portability",
     "cairn.web",
 ]
 

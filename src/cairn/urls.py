@@ -6,5 +6,6 @@ urlpatterns = [
     path("", include("cairn.planning.urls")),
     path("", include("cairn.accountability.urls")),
     path("", include("cairn.accounts.occupation_urls")),
+    path("", include("cairn.portability.urls")),
     path("", include("cairn.site.urls")),
 ]

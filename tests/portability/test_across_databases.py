@@ -16,7 +16,7 @@ import pytest
 from django.db import connection
 
 from cairn.accounts.models import User
-from cairn.portability import export_document
+from cairn.portability.document import export_document
 from tests.portability.test_export_import import movable, without_ids
 
 PG = os.environ.get("CAIRN_TEST_PG", "postgres://127.0.0.1:5432/test")

@@ -20,7 +20,8 @@ from cairn.goals import services
 from cairn.goals.models import Goal, Visibility
 from cairn.goals.services.reflections import save_reflection_answer
 from cairn.planning.models import PlanSession
-from cairn.portability import DocumentError, checkins_csv, export_document, import_document
+from cairn.portability.document import checkins_csv, export_document
+from cairn.portability.load import DocumentError, import_document
 from tests.accountability.helpers import make_pact
 from tests.conftest import make_goal, make_user
 

@@ -80,7 +80,7 @@ def _done(file: IO[str] | IO[bytes], what: str) -> None:
 
 
 def _write_json(owner: User, file: IO[str]) -> None:
-    from cairn.portability import export_document
+    from cairn.portability.document import export_document
 
     document = export_document(owner)
     json.dump(document, file, ensure_ascii=False, indent=1)
@@ -89,7 +89,7 @@ def _write_json(owner: User, file: IO[str]) -> None:
 
 
 def _write_csv(owner: User, file: IO[str]) -> None:
-    from cairn.portability import checkins_csv
+    from cairn.portability.document import checkins_csv
 
     text = checkins_csv(owner)
     file.write(text)

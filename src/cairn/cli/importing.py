@@ -28,7 +28,7 @@ def import_(source: IO[str], username: str | None) -> None:
         ssh old-server cairn export --json - --user alice | cairn import - --user alice
     """
     setup_django()
-    from cairn.portability import DocumentError, import_document
+    from cairn.portability.load import DocumentError, import_document
 
     owner = account(username, whose="account")
     try:
@@ -37,7 +37,6 @@ def import_(source: IO[str], username: str | None) -> None:
         raise click.ClickException(f"Not JSON: {error}") from error
     except DocumentError as error:
         raise click.ClickException(f"Nothing was imported. {error}") from error
-    counts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in report.counts.items())
-    click.echo(f"Imported into {owner.get_username()}: {counts or 'nothing'}.")
+    click.echo(f"Imported into {owner.get_username()}: {report.summary()}.")
     for item in report.skipped:
         click.echo(f"  not imported: {item}")

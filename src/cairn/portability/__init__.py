@@ -1,19 +1,7 @@
-"""A person's data, whole, in one versioned JSON document: written by `export_document`,
-loaded by `import_document` (into any Cairn instance, in one transaction). The format is
-documented in the README ("Export and import"); `FORMAT` and `VERSION` head every file.
+"""A person's data, whole, in one versioned JSON document: written by
+`document.export_document`, loaded by `load.import_document` (into any Cairn instance, in one
+transaction). The format is documented in the README ("Export and import").
 
 Above planning and accountability in the layers: it reads and writes every app's content,
-and the CLI and the site call it."""
-
-from cairn.portability.document import FORMAT, VERSION, checkins_csv, export_document
-from cairn.portability.load import DocumentError, ImportReport, import_document
-
-__all__ = [
-    "FORMAT",
-    "VERSION",
-    "DocumentError",
-    "ImportReport",
-    "checkins_csv",
-    "export_document",
-    "import_document",
-]
+and the CLI and the site call it. (A Django app too, for its pages; so this file imports no
+models.)"""

@@ -45,6 +45,26 @@ class ImportReport:
     def add(self, kind: str, number: int) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + number
 
+    def summary(self) -> str:
+        """ "3 goals, 1 check-in, ..." in the order they were loaded, or "nothing"."""
+        parts = [f"{n:,} {NAMES[kind][0 if n == 1 else 1]}" for kind, n in self.counts.items()]
+        return ", ".join(parts) or "nothing"
+
+
+NAMES = {
+    "reflections": ("reflection answer", "reflection answers"),
+    "goals": ("goal", "goals"),
+    "revisions": ("history entry", "history entries"),
+    "micro_goals": ("micro-goal", "micro-goals"),
+    "check_ins": ("check-in", "check-ins"),
+    "goal_reflections": ("finish reflection", "finish reflections"),
+    "sharing": ("sharing setting", "sharing settings"),
+    "sessions": ("guided session", "guided sessions"),
+    "reviews": ("review", "reviews"),
+    "review_decisions": ("review decision", "review decisions"),
+    "comments": ("comment", "comments"),
+}
+
 
 def _need(data: Any, kind: type, where: str) -> Any:
     if not isinstance(data, kind):

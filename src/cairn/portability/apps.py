@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortabilityConfig(AppConfig):
+    name = "cairn.portability"
+    label = "portability"
+    verbose_name = "Export and import"

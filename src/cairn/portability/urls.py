@@ -1,0 +1,9 @@
+from django.urls import path
+
+from cairn.portability import views
+
+urlpatterns = [
+    path("accounts/data/export.json", views.export_json, name="export_json"),
+    path("accounts/data/check-ins.csv", views.export_csv, name="export_csv"),
+    path("accounts/data/import/", views.import_upload, name="import_upload"),
+]
