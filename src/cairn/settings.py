@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "cairn.careerdata",
     "cairn.portability",
     "cairn.web",
+    # The operator's view (accounts, invitations, reminder queue). Last: its own
+    # registration/ templates must not hide Cairn's password-reset pages.
+    "django.contrib.admin",
 ]
 
 MIDDLEWARE = [

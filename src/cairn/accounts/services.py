@@ -29,11 +29,12 @@ OCCUPATION_FIELDS = ("occupation", "target_occupation")
 
 
 @transaction.atomic
-def create_user(*, username: str, email: str, password: str) -> User:
-    """Create an account with its empty profile; raises ValidationError on bad input."""
+def create_user(*, username: str, email: str, password: str, operator: bool = False) -> User:
+    """Create an account with its empty profile; raises ValidationError on bad input. An
+    operator may also use the admin (accounts, invitations, the reminder queue)."""
     email = User.objects.normalize_email(email.strip())
     validate_email(email)
-    user = User(username=username.strip(), email=email)
+    user = User(username=username.strip(), email=email, is_staff=operator, is_superuser=operator)
     user.set_password(password)
     user.full_clean()
     _refuse_lookalike(user)
@@ -102,3 +103,12 @@ def record_failed_login(username: str, ip_address: str | None) -> None:
 
 def clear_failed_logins(username: str) -> None:
     FailedLogin.objects.filter(username__iexact=username).delete()
+
+
+@transaction.atomic
+def set_account_active(*, user: User, active: bool) -> User:
+    """An operator deactivates an account (it can no longer log in; nothing is deleted) or
+    lets it in again."""
+    User.objects.filter(pk=user.pk).update(is_active=active)
+    user.is_active = active
+    return user

@@ -17,13 +17,15 @@ from cairn.cli.django_setup import setup_django
     confirmation_prompt=True,
     help="Password; asked for when not given.",
 )
-def createuser(username: str, email: str, password: str) -> None:
+@click.option("--operator", is_flag=True, help="May use the operator's admin at /admin/.")
+def createuser(username: str, email: str, password: str, operator: bool) -> None:
     """Create an account (the only way in when CAIRN_REGISTRATION=closed).
 
     \b
     Examples:
         cairn createuser alice --email alice@example.com
         cairn createuser bob --email bob@example.com --password 'a long passphrase'
+        cairn createuser ops --email ops@example.com --operator
     """
     setup_django()
     from django.core.exceptions import ValidationError
@@ -31,10 +33,10 @@ def createuser(username: str, email: str, password: str) -> None:
     from cairn.accounts.services import create_user
 
     try:
-        user = create_user(username=username, email=email, password=password)
+        user = create_user(username=username, email=email, password=password, operator=operator)
     except ValidationError as error:
         raise click.ClickException("; ".join(error.messages)) from error
-    click.echo(f"Created {user.username}.")
+    click.echo(f"Created {user.username}{' (an operator)' if operator else ''}.")
 
 
 @click.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
