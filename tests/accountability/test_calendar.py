@@ -21,6 +21,7 @@ from tests.conftest import make_goal
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date.today()
+HOST = "127.0.0.1-8000"  # SITE_URL's default: UIDs end in this instance's host
 WINDOW = (TODAY - dt.timedelta(days=400), TODAY + dt.timedelta(days=6 * 366))
 
 
@@ -90,31 +91,31 @@ def test_deadlines_are_all_day_events_with_alarms_at_the_default_lead_times(alic
     raw = calendar.to_bytes(calendar.personal_calendar(alice)).decode()
     assert f"DTSTART;VALUE=DATE:{goal.deadline:%Y%m%d}" in raw
     found = events(cal)
-    assert set(found) == {f"goal-{goal.pk}-deadline@cairn", f"step-{step.pk}@cairn"}
-    deadline = found[f"goal-{goal.pk}-deadline@cairn"]
+    assert set(found) == {f"goal-{goal.pk}-deadline@{HOST}", f"step-{step.pk}@{HOST}"}
+    deadline = found[f"goal-{goal.pk}-deadline@{HOST}"]
     assert deadline["DTSTART"].dt == goal.deadline and not isinstance(
         deadline["DTSTART"].dt, dt.datetime
     )
     assert deadline["DTEND"].dt == goal.deadline + dt.timedelta(days=1)
     assert str(deadline["SUMMARY"]) == "Deadline: Lead three workshops at the guild"
     assert str(deadline["URL"]).endswith(f"/goals/{goal.pk}/")
-    assert str(found[f"step-{step.pk}@cairn"]["SUMMARY"]) == "Micro-goal: Book the room"
+    assert str(found[f"step-{step.pk}@{HOST}"]["SUMMARY"]) == "Micro-goal: Book the room"
     rung = alarms(cal)
-    assert wall_clock(rung[f"step-{step.pk}@cairn"]) == [
+    assert wall_clock(rung[f"step-{step.pk}@{HOST}"]) == [
         at_nine(step.deadline, days) for days in (28, 14, 7, 1)
     ]
-    assert wall_clock(rung[f"goal-{goal.pk}-deadline@cairn"]) == [
+    assert wall_clock(rung[f"goal-{goal.pk}-deadline@{HOST}"]) == [
         at_nine(goal.deadline, days) for days in (28, 14, 7, 1)
     ]
-    assert rung[f"step-{step.pk}@cairn"][-1][1] == "Tomorrow: Micro-goal due: Book the room"
-    assert rung[f"step-{step.pk}@cairn"][0][1].startswith("In 4 weeks:")
+    assert rung[f"step-{step.pk}@{HOST}"][-1][1] == "Tomorrow: Micro-goal due: Book the room"
+    assert rung[f"step-{step.pk}@{HOST}"][0][1].startswith("In 4 weeks:")
 
 
 def test_alarms_follow_the_persons_lead_days(alice):
     goal = dated_goal(alice)
     ReminderSettings.objects.create(user=alice, lead_days=[3, 10])
     rung = alarms(personal(alice))
-    assert wall_clock(rung[f"goal-{goal.pk}-deadline@cairn"]) == [
+    assert wall_clock(rung[f"goal-{goal.pk}-deadline@{HOST}"]) == [
         at_nine(goal.deadline, 10),
         at_nine(goal.deadline, 3),
     ]
@@ -135,11 +136,11 @@ def test_only_active_and_paused_goals_paused_and_done_ones_without_alarms(alice,
     cal = personal(alice)
     found, rung = events(cal), alarms(cal)
     goal_uids = {uid for uid in found if uid.startswith("goal-")}
-    assert goal_uids == {f"goal-{active.pk}-deadline@cairn", f"goal-{paused.pk}-deadline@cairn"}
-    assert not {f"goal-{draft.pk}-deadline@cairn", f"goal-{bobs.pk}-deadline@cairn"} & set(found)
-    paused_uid = f"goal-{paused.pk}-deadline@cairn"
+    assert goal_uids == {f"goal-{active.pk}-deadline@{HOST}", f"goal-{paused.pk}-deadline@{HOST}"}
+    assert not {f"goal-{draft.pk}-deadline@{HOST}", f"goal-{bobs.pk}-deadline@{HOST}"} & set(found)
+    paused_uid = f"goal-{paused.pk}-deadline@{HOST}"
     assert str(found[paused_uid]["SUMMARY"]).endswith("(paused)") and paused_uid not in rung
-    done_uid = f"step-{done_step.pk}@cairn"
+    done_uid = f"step-{done_step.pk}@{HOST}"
     assert str(found[done_uid]["SUMMARY"]) == "Done: Micro-goal: Send the invites"
     assert done_uid not in rung
 
@@ -151,20 +152,20 @@ def test_reviews_are_one_hour_events_in_utc_with_reminders(alice, bob, charlie):
     alone = Review.objects.create(owner=alice, scheduled_for=when + dt.timedelta(days=1))
     others = Review.objects.create(owner=charlie, scheduled_for=when)
     found = events(personal(alice))
-    review = found[f"review-{together.pk}@cairn"]
+    review = found[f"review-{together.pk}@{HOST}"]
     assert review["DTSTART"].dt == when and review["DTSTART"].dt.utcoffset() == dt.timedelta(0)
     assert review["DTEND"].dt - review["DTSTART"].dt == dt.timedelta(hours=1)
     assert str(review["SUMMARY"]) == "Review with bob"
-    assert str(found[f"review-{alone.pk}@cairn"]["SUMMARY"]) == "Review your goals"
-    assert f"review-{others.pk}@cairn" not in found
-    assert str(events(personal(bob))[f"review-{together.pk}@cairn"]["SUMMARY"]) == (
+    assert str(found[f"review-{alone.pk}@{HOST}"]["SUMMARY"]) == "Review your goals"
+    assert f"review-{others.pk}@{HOST}" not in found
+    assert str(events(personal(bob))[f"review-{together.pk}@{HOST}"]["SUMMARY"]) == (
         "Review with alice"
     )
-    rung = alarms(personal(alice))[f"review-{together.pk}@cairn"]
+    rung = alarms(personal(alice))[f"review-{together.pk}@{HOST}"]
     starts = [moment.astimezone(dt.UTC) for moment, _ in rung]
     assert starts == [when - dt.timedelta(days=1), when - dt.timedelta(hours=1)]
     pacts.end(pact, by=bob)
-    assert f"review-{together.pk}@cairn" not in events(personal(alice))
+    assert f"review-{together.pk}@{HOST}" not in events(personal(alice))
 
 
 def test_uids_are_stable_and_sequence_follows_the_last_edit(alice):
@@ -177,7 +178,7 @@ def test_uids_are_stable_and_sequence_follows_the_last_edit(alice):
     Goal.objects.filter(pk=goal.pk).update(updated_at=later)  # an edit five minutes on
     after = events(personal(alice))
     assert set(after) == set(before)
-    uid = f"goal-{goal.pk}-deadline@cairn"
+    uid = f"goal-{goal.pk}-deadline@{HOST}"
     assert str(after[uid]["SUMMARY"]) == "Deadline: Lead four workshops at the guild"
     assert after[uid]["SEQUENCE"] > before[uid]["SEQUENCE"]
     assert after[uid]["LAST-MODIFIED"].dt == later.replace(microsecond=0)
@@ -186,7 +187,7 @@ def test_uids_are_stable_and_sequence_follows_the_last_edit(alice):
 
 def test_the_personal_feed_shows_ones_own_money(alice, goal):
     found = events(personal(alice))
-    text = str(found[f"goal-{goal.pk}-deadline@cairn"]["DESCRIPTION"])
+    text = str(found[f"goal-{goal.pk}-deadline@{HOST}"]["DESCRIPTION"])
     assert "$100K" in text and "100,000.00 USD" in text
 
 
@@ -208,19 +209,19 @@ def test_pact_feed_has_both_sides_shared_deadlines_labelled_without_alarms(
     found = events(cal)
     prefix = f"pact-{pact.pk}-"
     expected = {
-        f"{prefix}goal-{shared.pk}-deadline@cairn",
-        f"{prefix}step-{shared.steps.get().pk}@cairn",
-        f"{prefix}goal-{bobs.pk}-deadline@cairn",
-        f"{prefix}step-{bobs.steps.get().pk}@cairn",
+        f"{prefix}goal-{shared.pk}-deadline@{HOST}",
+        f"{prefix}step-{shared.steps.get().pk}@{HOST}",
+        f"{prefix}goal-{bobs.pk}-deadline@{HOST}",
+        f"{prefix}step-{bobs.steps.get().pk}@{HOST}",
     }
     assert set(found) == expected
     assert f"goal-{private.pk}" not in cal.to_ical().decode()
-    summary = str(found[f"{prefix}goal-{bobs.pk}-deadline@cairn"]["SUMMARY"])
+    summary = str(found[f"{prefix}goal-{bobs.pk}-deadline@{HOST}"]["SUMMARY"])
     assert summary == "bob's deadline: Publish two articles on testing"
-    step_summary = str(found[f"{prefix}step-{shared.steps.get().pk}@cairn"]["SUMMARY"])
+    step_summary = str(found[f"{prefix}step-{shared.steps.get().pk}@{HOST}"]["SUMMARY"])
     assert step_summary == "alice's micro-goal: Book the room"
     assert alarms(cal) == {}
-    assert "URL" not in found[f"{prefix}goal-{bobs.pk}-deadline@cairn"]
+    assert "URL" not in found[f"{prefix}goal-{bobs.pk}-deadline@{HOST}"]
 
 
 def test_pact_feed_has_the_pacts_reviews(alice, bob, charlie, pact):
@@ -229,8 +230,8 @@ def test_pact_feed_has_the_pacts_reviews(alice, bob, charlie, pact):
     Review.objects.create(owner=alice, scheduled_for=when)  # alone: not the pact's
     other = Review.objects.create(pact=make_pact(charlie, bob), scheduled_for=when)
     found = events(of_pact(pact))
-    assert set(found) == {f"pact-{pact.pk}-review-{review.pk}@cairn"}
-    assert str(found[f"pact-{pact.pk}-review-{review.pk}@cairn"]["SUMMARY"]) == (
+    assert set(found) == {f"pact-{pact.pk}-review-{review.pk}@{HOST}"}
+    assert str(found[f"pact-{pact.pk}-review-{review.pk}@{HOST}"]["SUMMARY"]) == (
         "Review: alice & bob"
     )
     assert f"review-{other.pk}@" not in of_pact(pact).to_ical().decode()
@@ -241,7 +242,7 @@ def test_pact_feed_hides_money_unless_the_owner_shows_it(alice, goal, pact):
     text = of_pact(pact).to_ical().decode()
     assert "$100K" not in text and "100,000" not in text and "100000" not in text
     found = events(of_pact(pact))
-    uid = f"pact-{pact.pk}-goal-{goal.pk}-deadline@cairn"
+    uid = f"pact-{pact.pk}-goal-{goal.pk}-deadline@{HOST}"
     assert str(found[uid]["SUMMARY"]) == "alice's deadline: Earn [amount hidden] a year by 2030"
     sharing.share(goal, by=alice, visibility="buddy", pacts=[pact], show_money=True)
     shown = events(of_pact(pact))[uid]
@@ -264,3 +265,18 @@ def test_calendar_properties(alice):
     assert str(cal["X-WR-CALNAME"]) == "Cairn: alice's goals"
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Paris"
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT4H" in cal.to_ical().decode()
+    assert "X-PUBLISHED-TTL:PT4H" in cal.to_ical().decode()
+
+
+def test_uids_name_the_instance_so_two_cairns_never_collide(
+    alice: User, goal: Goal, settings: Any
+) -> None:
+    settings.SITE_URL = "https://goals.example.org"
+    found = events(calendar.personal_calendar(alice))
+    assert f"goal-{goal.pk}-deadline@goals.example.org" in found
+
+
+def test_no_alarm_that_has_already_passed(alice: User) -> None:
+    soon = make_goal(alice, "Ship the report by Friday", deadline=TODAY + dt.timedelta(days=3))
+    rung = alarms(personal(alice))[f"goal-{soon.pk}-deadline@{HOST}"]
+    assert [text for _, text in rung] == ["Tomorrow: Deadline: Ship the report by Friday"]

@@ -86,7 +86,7 @@ def test_feed_response_headers_and_content(alice, goal):
     assert "private" in cache and "public" not in cache
     assert response["Content-Disposition"].startswith("inline")
     found = events(Calendar.from_ical(response.content))
-    assert f"goal-{goal.pk}-deadline@cairn" in found
+    assert f"goal-{goal.pk}-deadline@127.0.0.1-8000" in found
     assert Client().head(feed_url(alice)).status_code == 200
     assert Client().post(feed_url(alice)).status_code == 405
 
@@ -112,7 +112,7 @@ def test_pact_feed_url_on_both_pages_and_gone_when_the_pact_ends(alice, bob, cha
     for person in (alice, bob):
         assert url.encode() in client_for(person).get("/calendar/").content
     assert url.encode() not in client_for(charlie).get("/calendar/").content
-    assert f"pact-{pact.pk}-goal-{shared.pk}-deadline@cairn" in events(fetch(url))
+    assert f"pact-{pact.pk}-goal-{shared.pk}-deadline@127.0.0.1-8000" in events(fetch(url))
     pacts.end(pact, by=bob)
     assert Client().get(url).status_code == 404
     assert url.encode() not in client_for(alice).get("/calendar/").content
@@ -174,7 +174,7 @@ def test_export_writes_the_same_calendar_to_a_file(alice, bob, goal, tmp_path: P
     assert result.exit_code == 0, result.output
     exported = Calendar.from_ical(target.read_bytes())
     assert target.read_bytes() == calendar.to_bytes(calendar.personal_calendar(alice))
-    assert f"goal-{goal.pk}-deadline@cairn" in events(exported)
+    assert f"goal-{goal.pk}-deadline@127.0.0.1-8000" in events(exported)
     assert "Wrote 2 events for alice" in result.output
 
 

@@ -4,10 +4,12 @@ a pact's shared deadlines, as iCalendar (RFC 5545) built with the `icalendar` li
 - Deadlines of goals and micro-goals are all-day events (DTSTART;VALUE=DATE). Review
   meetings are timed events in UTC lasting an hour.
 - The personal feed carries VALARMs at the person's lead times (at 09:00 on each lead day,
-  relative to the start, so an app moves them with the date). The pact feed carries none:
-  each person has their own alarms in their own feed, and a shared feed would ring twice.
-- UIDs name the object, never the fetch (`goal-12-deadline@cairn`, `step-34@cairn`,
-  `review-5@cairn`; the pact feed prefixes `pact-3-`), so apps update instead of duplicating.
+  relative to the start, so an app moves them with the date), only those still to come. The
+  pact feed carries none: each person has their own alarms in their own feed, and a shared
+  feed would ring twice.
+- UIDs name the object, never the fetch (`goal-12-deadline@HOST`, `step-34@HOST`,
+  `review-5@HOST`, HOST being SITE_URL's host and port; the pact feed prefixes `pact-3-`), so
+  apps update instead of duplicating, and two Cairn instances never share a UID.
 - SEQUENCE, LAST-MODIFIED and DTSTAMP come from the objects' timestamps: two fetches of
   unchanged data give the same bytes.
 - Money amounts appear in the owner's own feed; in a pact feed they are masked as on the
@@ -20,11 +22,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
+from icalendar.prop import vDuration
 
 from cairn.accountability.access import active_pacts, shared_in_pact
 from cairn.accountability.models import (
@@ -44,7 +49,6 @@ REVIEW_LENGTH = dt.timedelta(hours=1)
 REVIEW_ALARMS = (dt.timedelta(days=1), dt.timedelta(hours=1))
 FEED_STATUSES = (Status.ACTIVE, Status.PAUSED)
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # SEQUENCE counts seconds from here
-DOMAIN = "cairn"
 PRODID = "-//Cairn//Calendar feed//EN"
 REFRESH = dt.timedelta(hours=4)
 
@@ -57,6 +61,12 @@ class Style:
     lead_days: tuple[int, ...] = ()
     pact: Pact | None = None  # a pact feed: label each event with whose goal it is
     viewer: User | None = None  # a personal feed: name the other side of a pact review
+
+
+def uid_domain() -> str:
+    """The part after the @ of every UID: this instance's host, and its port after a dash
+    (CalDAV servers name stored events after their UID, and refuse a colon there)."""
+    return urlsplit(settings.SITE_URL).netloc.replace(":", "-") or "cairn"
 
 
 # --- the feed tokens -------------------------------------------------------------------
@@ -143,7 +153,7 @@ def _calendar(name: str, time_zone: str | None) -> Calendar:
     if time_zone:
         cal.add("x-wr-timezone", time_zone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", REFRESH)
+    cal.add("x-published-ttl", vDuration(REFRESH))  # a duration (PT4H), not "4:00:00"
     return cal
 
 
@@ -167,7 +177,7 @@ def goal_event(goal: Goal, style: Style) -> Event:
     _stamp(event, goal.updated_at)
     _link(event, goal, style)
     if goal.status == Status.ACTIVE:
-        _deadline_alarms(event, style, f"Deadline: {statement}")
+        _deadline_alarms(event, goal.deadline, style, f"Deadline: {statement}")
     return event
 
 
@@ -182,13 +192,13 @@ def step_event(goal: Goal, step: Step, style: Style) -> Event:
     _stamp(event, max(stamp for stamp in stamps if stamp is not None))
     _link(event, goal, style)
     if goal.status == Status.ACTIVE and not step.is_done:
-        _deadline_alarms(event, style, f"Micro-goal due: {title}")
+        _deadline_alarms(event, step.deadline, style, f"Micro-goal due: {title}")
     return event
 
 
 def review_event(review: Review, style: Style) -> Event:
     event = Event()
-    event.add("uid", f"{style.uid_prefix}review-{review.pk}@{DOMAIN}")
+    event.add("uid", f"{style.uid_prefix}review-{review.pk}@{uid_domain()}")
     start = review.scheduled_for.astimezone(dt.UTC)
     event.add("dtstart", start)
     event.add("dtend", start + REVIEW_LENGTH)
@@ -203,7 +213,8 @@ def review_event(review: Review, style: Style) -> Event:
     _stamp(event, max(stamps) if stamps else None)
     if style.lead_days and review.held_at is None:
         for before in REVIEW_ALARMS:
-            event.add_component(_alarm(-before, summary))
+            if start - before >= timezone.now():  # none that has already passed
+                event.add_component(_alarm(-before, summary))
     return event
 
 
@@ -219,7 +230,7 @@ def _review_summary(review: Review, style: Style) -> str:
 
 def _all_day(uid: str, day: dt.date) -> Event:
     event = Event()
-    event.add("uid", f"{uid}@{DOMAIN}")
+    event.add("uid", f"{uid}@{uid_domain()}")
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
@@ -245,8 +256,13 @@ def _link(event: Event, goal: Goal, style: Style) -> None:
         event.add("url", f"{settings.SITE_URL}/goals/{goal.pk}/")
 
 
-def _deadline_alarms(event: Event, style: Style, text: str) -> None:
+def _deadline_alarms(event: Event, day: dt.date, style: Style, text: str) -> None:
+    """An alarm on each lead day still to come (one already past would ring at once when the
+    feed is fetched, for nothing)."""
+    today = timezone.localdate()
     for days in style.lead_days:
+        if day - dt.timedelta(days=days) < today:
+            continue
         trigger = -dt.timedelta(days=days) + dt.timedelta(hours=ALARM_HOUR)
         event.add_component(_alarm(trigger, f"{_in_days(days)}: {text}"))
 
