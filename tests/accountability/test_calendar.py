@@ -280,3 +280,17 @@ def test_no_alarm_that_has_already_passed(alice: User) -> None:
     soon = make_goal(alice, "Ship the report by Friday", deadline=TODAY + dt.timedelta(days=3))
     rung = alarms(personal(alice))[f"goal-{soon.pk}-deadline@{HOST}"]
     assert [text for _, text in rung] == ["Tomorrow: Deadline: Ship the report by Friday"]
+
+
+def test_micro_goals_are_tasks_too_in_ones_own_feed(alice: User, bob: User, goal: Goal) -> None:
+    step = goal.steps.get()
+    tasks = {str(t["UID"]): t for t in personal(alice).walk("VTODO")}
+    task = tasks[f"step-{step.pk}-task@{HOST}"]
+    assert str(task["SUMMARY"]) == step.title and task["DUE"].dt == step.deadline
+    assert str(task["STATUS"]) == "NEEDS-ACTION"
+    services.complete_step(step)
+    done = {str(t["UID"]): t for t in personal(alice).walk("VTODO")}[f"step-{step.pk}-task@{HOST}"]
+    assert str(done["STATUS"]) == "COMPLETED" and "COMPLETED" in done
+    pact = make_pact(alice, bob)
+    sharing.share(goal, by=alice, visibility="buddy", pacts=[pact])
+    assert not calendar.pact_calendar(pact).walk("VTODO")

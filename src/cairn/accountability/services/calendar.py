@@ -1,8 +1,9 @@
 """Calendar feeds ("connect your calendars"): a person's deadlines and review meetings, and
 a pact's shared deadlines, as iCalendar (RFC 5545) built with the `icalendar` library.
 
-- Deadlines of goals and micro-goals are all-day events (DTSTART;VALUE=DATE). Review
-  meetings are timed events in UTC lasting an hour.
+- Deadlines of goals and micro-goals are all-day events (DTSTART;VALUE=DATE); in the
+  personal feed each dated micro-goal is a task (VTODO) too. Review meetings are timed
+  events in UTC lasting an hour.
 - The personal feed carries VALARMs at the person's lead times (at 09:00 on each lead day,
   relative to the start, so an app moves them with the date), only those still to come. The
   pact feed carries none: each person has their own alarms in their own feed, and a shared
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Component, Event, Todo
 from icalendar.prop import vDuration
 
 from cairn.accountability.access import active_pacts, shared_in_pact
@@ -163,6 +164,8 @@ def _add_goals(cal: Calendar, goals: Iterable[Goal], style: Style) -> None:
             cal.add_component(goal_event(goal, style))
         for step in goal.steps.all():
             cal.add_component(step_event(goal, step, style))
+            if style.pact is None:  # one's own to-dos; a buddy's are not tasks of the viewer
+                cal.add_component(step_task(goal, step, style))
 
 
 # --- the events --------------------------------------------------------------------------
@@ -194,6 +197,23 @@ def step_event(goal: Goal, step: Step, style: Style) -> Event:
     if goal.status == Status.ACTIVE and not step.is_done:
         _deadline_alarms(event, step.deadline, style, f"Micro-goal due: {title}")
     return event
+
+
+def step_task(goal: Goal, step: Step, style: Style) -> Todo:
+    """The micro-goal as a task too, for apps that list tasks (a VTODO: due, done or not)."""
+    task = Todo()
+    task.add("uid", f"{style.uid_prefix}step-{step.pk}-task@{uid_domain()}")
+    task.add("summary", step.title)
+    task.add("description", f"A micro-goal of: {goal.statement}")
+    if step.deadline is not None:
+        task.add("due", step.deadline)
+    task.add("status", "COMPLETED" if step.is_done else "NEEDS-ACTION")
+    if step.completed_at is not None:
+        task.add("completed", step.completed_at.astimezone(dt.UTC).replace(microsecond=0))
+    stamps = (goal.updated_at, step.created_at, step.completed_at, _updated(step))
+    _stamp(task, max(stamp for stamp in stamps if stamp is not None))
+    _link(task, goal, style)
+    return task
 
 
 def review_event(review: Review, style: Style) -> Event:
@@ -237,7 +257,7 @@ def _all_day(uid: str, day: dt.date) -> Event:
     return event
 
 
-def _stamp(event: Event, modified: dt.datetime | None) -> None:
+def _stamp(event: Component, modified: dt.datetime | None) -> None:
     when = (modified or EPOCH).astimezone(dt.UTC).replace(microsecond=0)
     event.add("dtstamp", when)
     if modified is not None:
@@ -251,7 +271,7 @@ def _updated(obj: object) -> dt.datetime | None:
     return value if isinstance(value, dt.datetime) else None
 
 
-def _link(event: Event, goal: Goal, style: Style) -> None:
+def _link(event: Component, goal: Goal, style: Style) -> None:
     if style.pact is None:
         event.add("url", f"{settings.SITE_URL}/goals/{goal.pk}/")
 
