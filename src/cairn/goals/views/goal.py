@@ -17,6 +17,7 @@ from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
 from cairn.goals.history import changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import Goal, Status
+from cairn.goals.views.finish import transition
 from cairn.goals.views.smart import panel_context, with_rewrite
 from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
@@ -82,6 +83,7 @@ def goal_context(goal: Goal, **forms: object) -> dict[str, object]:
         "goal": annotated,
         "steps": list(goal.steps.all()),
         "check_ins": list(goal.check_ins.all()[:50]),
+        "transitions": services.allowed_transitions(goal),
         "step_form": forms.get("step_form") or StepForm(),
         "check_in_form": forms.get("check_in_form") or check_in_form_for(goal),
         "today": timezone.localdate(),
@@ -146,6 +148,9 @@ def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @require_POST
 def activate(request: AuthedRequest, goal_id: int) -> HttpResponse:
     goal = own_goal(request, goal_id)
-    services.activate_goal(goal, by=request.user)
-    messages.success(request, "Committed. The goal is active.")
-    return redirect("goal", goal_id=goal.pk)
+    return transition(
+        request,
+        goal,
+        lambda: services.activate_goal(goal, by=request.user),
+        "Committed. The goal is active.",
+    )
