@@ -43,7 +43,7 @@ def transition(
 
 @login_required
 def achieve(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if not services.can(goal, "achieve"):
         return refused(request, goal, services.refusal(goal, "achieve"))
     form = AchieveForm(request.POST or None)
@@ -61,7 +61,7 @@ def achieve(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def abandon(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if not services.can(goal, "abandon"):
         return refused(request, goal, services.refusal(goal, "abandon"))
     form = AbandonForm(request.POST or None)
@@ -81,7 +81,7 @@ def abandon(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return transition(
@@ -95,7 +95,7 @@ def reopen(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 def celebrate(request: AuthedRequest, goal_id: int) -> HttpResponse:
     """Right after achieving: the reward, the invitation to the buddy, what comes next."""
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if goal.status != Status.ACHIEVED:
         return redirect("goal", goal_id=goal.pk)
     context = {
@@ -111,7 +111,7 @@ def celebrate(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if goal.status == Status.ACHIEVED:
         finish_services.enjoy_reward(goal)
         messages.success(request, "Reward enjoyed. Well deserved.")
@@ -121,7 +121,7 @@ def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     return transition(
         request,
         goal,

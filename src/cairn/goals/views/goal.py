@@ -70,7 +70,7 @@ def create(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def detail(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     return render(request, "goals/goal_detail.html", goal_context(goal))
 
 
@@ -105,7 +105,7 @@ def _initial(goal: Goal) -> dict[str, object]:
 
 @login_required
 def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     initial = _start_values(request) if request.method == "POST" else _initial(goal)
     form = EditGoalForm(_bound(request), owner=request.user, goal=goal, initial=initial)
     if _wants_save(request) and form.is_valid():
@@ -127,7 +127,7 @@ def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     revisions = list(goal.revisions.select_related("author"))
     for revision in revisions:
         revision.readable = changes_of(revision)  # type: ignore[attr-defined]
@@ -136,7 +136,7 @@ def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if request.method == "POST":
         services.delete_goal(goal, by=request.user)
         messages.success(request, f"Deleted “{goal.statement}”.")
@@ -147,7 +147,7 @@ def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def activate(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     return transition(
         request,
         goal,
