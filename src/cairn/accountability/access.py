@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from cairn.accountability.models import CircleMember, FeedToken, Invitation, Pact, Review
+from cairn.accountability.models import (
+    CircleMember,
+    FeedToken,
+    Invitation,
+    Pact,
+    ReminderSettings,
+    Review,
+)
 from cairn.accounts.models import User
 from cairn.errors import NotFound
 from cairn.goals.access import one_or_not_found
@@ -48,6 +55,11 @@ def own_active_pact(user: User, pact_id: int) -> Pact:
     if not pact.active:
         raise NotFound("This pact has ended.")
     return pact
+
+
+def circle_members(user: User) -> QuerySet[CircleMember]:
+    """The members of `user`'s own circle (none before its first invitation)."""
+    return CircleMember.objects.filter(circle__owner=user)
 
 
 def membership_for(user: User, membership_id: int) -> CircleMember:
@@ -130,7 +142,7 @@ def decidable_goal(user: User, covered: QuerySet[Goal], goal_id: str) -> Goal:
     )
 
 
-# --- calendar feeds: no login, the secret token is the key ---------------------------------
+# --- feeds and email links: no login, the secret token is the key -------------------------
 
 
 def feed_owner(token: str) -> User:
@@ -145,3 +157,9 @@ def feed_pact(token: str) -> Pact:
     """The active pact whose calendar feed `token` opens; NotFound once the pact has ended."""
     pacts = Pact.objects.select_related("first", "second")
     return one_or_not_found(pacts.filter(feed_token=token, ended_at__isnull=True), "feed")
+
+
+def unsubscribe_settings(token: str) -> ReminderSettings | None:
+    """The reminder settings an email's unsubscribe link opens; None for an unknown token
+    (the page says the link is invalid rather than answering a bare 404)."""
+    return ReminderSettings.objects.filter(unsubscribe_token=token).first()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cairn.accountability import access
 from cairn.accountability.forms import CodeForm, HabitForm, InviteForm
-from cairn.accountability.models import Circle, CircleMember, Invitation, Pact
+from cairn.accountability.models import CircleMember, Invitation, Pact
 from cairn.accountability.privacy import shown_statement
 from cairn.accountability.services import invitations, pacts
 from cairn.accountability.services.invitations import InvitationRefused, circle_max
@@ -179,9 +179,9 @@ def end(request: AuthedRequest, pact_id: int) -> HttpResponse:
 
 @login_required
 def circle(request: AuthedRequest) -> HttpResponse:
-    own, _ = Circle.objects.get_or_create(owner=request.user)
+    # Read-only: the circle itself is made by the first circle invitation (a POST).
     context = {
-        "members": own.members.select_related("member"),
+        "members": access.circle_members(request.user).select_related("member"),
         "joined": CircleMember.objects.filter(member=request.user).select_related("circle__owner"),
         "cap": circle_max(),
         "invite_form": InviteForm(initial={"kind": Invitation.Kind.CIRCLE}),

@@ -118,7 +118,6 @@ def react(request: AuthedRequest, goal_id: int, check_in_id: int) -> HttpRespons
 @login_required
 def notices(request: AuthedRequest) -> HttpResponse:
     mine = list(Notice.objects.filter(recipient=request.user)[:50])
-    Notice.objects.filter(recipient=request.user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    # Read once shown: the list above was taken before, so new ones still stand out.
+    sharing_services.mark_notices_read(recipient=request.user)
     return render(request, "accountability/notices.html", {"notices": mine})
