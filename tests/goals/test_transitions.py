@@ -97,3 +97,18 @@ def test_the_goal_page_shows_the_buttons_of_the_allowed_transitions(alice, alice
     services.achieve_goal(draft, by=alice, **REFLECTION)
     page = alice_client.get(f"/goals/{draft.pk}/").content.decode()
     assert "Commit: make it active" not in page and "Achieved!" not in page and "Reopen" in page
+
+
+def test_pausing_an_achieved_goal_at_a_review_is_refused_on_the_page(alice, alice_client):
+    from cairn.accountability.services.reviews import start_solo_review
+    from tests.accountability.test_reviews_helpers import decide
+
+    goal = achieved(alice)
+    before = state(goal)
+    review = start_solo_review(alice)
+    response = decide(alice_client, review, goal, "pause", note="Not now")
+    assert response.status_code == 302
+    assert response["Location"] == f"/reviews/{review.pk}/#goal-{goal.pk}"
+    assert messages_of(response) == ["This goal is achieved, so it cannot be paused."]
+    assert state(goal) == before
+    assert not review.decisions.exists()

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +28,8 @@ from cairn.goals import queries
 from cairn.goals.history import Change, changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import CheckIn, Goal, Status
-from cairn.web.forms import render_form, run_service
+from cairn.goals.services import TransitionRefused
+from cairn.web.forms import attach_errors, render_form, run_service
 from cairn.web.types import AuthedRequest
 
 MONEY_FIELDS = {"Metric baseline", "Metric target"}
@@ -211,25 +213,39 @@ def _decide(request: AuthedRequest, review: Review) -> HttpResponse:
     covered = services.review_goals(review)
     goal = access.decidable_goal(request.user, covered, request.POST.get("goal", ""))
     form = DecisionForm(request.POST, goal=goal)
-    user = request.user
-    if form.is_valid():
-        data = form.cleaned_data
-        made = run_service(
-            form,
-            lambda: services.decide(
-                review,
-                goal,
-                by=user,
-                decision=data["decision"],
-                note=data["note"],
-                changes=form.adjust_fields(),
-                confirm_past_deadline=data["confirm_past_deadline"],
-            ),
+    here = reverse("review", args=[review.pk]) + f"#goal-{goal.pk}"
+    try:
+        made = _decided(review, goal, request.user, form)
+    except TransitionRefused as refused:
+        # The goal's status no longer allows it (it has no form on the page to show this).
+        messages.warning(request, " ".join(refused.messages))
+        return redirect(here)
+    if made is None:
+        return _page(request, review, decisions={goal.pk: form})
+    messages.success(request, f"Decided: {made.get_decision_display().lower()}.")
+    return redirect(here)
+
+
+def _decided(review: Review, goal: Goal, user: User, form: DecisionForm) -> ReviewDecision | None:
+    """The decision made, or None with the form's or the service's reasons on the form."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        return services.decide(
+            review,
+            goal,
+            by=user,
+            decision=data["decision"],
+            note=data["note"],
+            changes=form.adjust_fields(),
+            confirm_past_deadline=data["confirm_past_deadline"],
         )
-        if made is not None:
-            messages.success(request, f"Decided: {made.get_decision_display().lower()}.")
-            return redirect(reverse("review", args=[review.pk]) + f"#goal-{goal.pk}")
-    return _page(request, review, decisions={goal.pk: form})
+    except TransitionRefused:
+        raise
+    except ValidationError as error:
+        attach_errors(form, error)
+        return None
 
 
 @login_required
