@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "cairn.accounts.middleware.TimezoneMiddleware",
+    "cairn.web.middleware.NotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "cairn.urls"

@@ -115,3 +115,22 @@ def test_end_service_removes_shares(goal, pact, alice):
     sharing.share(goal, by=alice, visibility="buddy", pacts=[pact])
     pacts.end(pact, by=alice)
     assert not goal.shares.exists()
+
+
+def test_opening_the_notices_marks_them_read_and_shows_them(goal, pact, alice, bob):
+    sharing.share(goal, by=alice, visibility="buddy", pacts=[pact])
+    sharing.comment(goal, author=bob, text="Keep going")
+    assert Notice.objects.get(recipient=alice).read_at is None
+    page = client_for(alice).get("/notices/").content.decode()
+    assert "Keep going" in page
+    assert Notice.objects.get(recipient=alice).read_at is not None
+
+
+def test_the_circle_page_writes_nothing(alice, bob):
+    from cairn.accountability.models import Circle
+
+    page = client_for(alice).get("/circle/").content.decode()
+    assert "Nobody yet." in page
+    assert not Circle.objects.exists()  # made by the first circle invitation, not by a visit
+    join_circle(alice, bob)
+    assert "bob" in client_for(alice).get("/circle/").content.decode()

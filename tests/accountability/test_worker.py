@@ -13,8 +13,10 @@ from django.db import connection
 
 from cairn.accountability import worker
 from cairn.accountability.models import Digest, Reminder
+from cairn.accountability.services import delivery
+from cairn.accountability.services.delivery import backoff, claim
 from cairn.accountability.services.reminders import plan
-from cairn.accountability.worker import backoff, claim, run_once
+from cairn.accountability.worker import run_once
 from cairn.accounts.models import Profile, User
 from cairn.cli import main
 from cairn.cli import serve as serve_module
@@ -39,7 +41,7 @@ def test_backoff_doubles_up_to_six_hours() -> None:
 def test_two_workers_at_once_send_each_reminder_once(
     mail_server: MailServer, noon: dt.datetime, today: dt.date, monkeypatch: Any
 ) -> None:
-    monkeypatch.setattr(worker, "PEOPLE_PER_BATCH", 2)  # many small claims: they interleave
+    monkeypatch.setattr(delivery, "PEOPLE_PER_BATCH", 2)  # many small claims: they interleave
     people = [make_user(f"person{n}") for n in range(PEOPLE)]
     quiet(*people)
     for person in people:
@@ -80,10 +82,10 @@ def test_a_crashed_workers_claims_are_taken_over_after_a_timeout(
     quiet(alice)
     make_goal(alice, "Claimed, never sent", deadline=today + 7 * DAY)
     plan(noon)
-    assert len(claim(noon, "crashed")) == 1  # ... and the worker dies here
+    assert len(claim(now=noon, token="crashed")) == 1  # ... and the worker dies here
     run_once(now=noon + dt.timedelta(minutes=5))
     assert mail_server.messages == []
-    run_once(now=noon + worker.STALE_CLAIM + dt.timedelta(seconds=1))
+    run_once(now=noon + delivery.STALE_CLAIM + dt.timedelta(seconds=1))
     assert len(mail_server.messages) == 1
 
 
@@ -94,9 +96,9 @@ def test_a_digest_left_half_done_by_a_crashed_worker_is_sent_after_the_timeout(
     quiet(alice)
     make_goal(alice, "Half done", deadline=today + 7 * DAY)
     plan(noon)
-    claim(noon, "crashed")
+    claim(now=noon, token="crashed")
     Digest.objects.create(recipient=alice, day=today)  # died before sending
-    run_once(now=noon + worker.STALE_CLAIM + dt.timedelta(seconds=1))
+    run_once(now=noon + delivery.STALE_CLAIM + dt.timedelta(seconds=1))
     assert len(mail_server.messages) == 1
     assert Digest.objects.get().reminder_count == 1
 

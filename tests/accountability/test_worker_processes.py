@@ -38,8 +38,9 @@ def child(command: str, folder: Path, now: str) -> None:
         seed(dt.datetime.fromisoformat(now).date())
         return
     from cairn.accountability import worker
+    from cairn.accountability.services import delivery
 
-    worker.PEOPLE_PER_BATCH = 2  # many small claims, so that the two workers interleave
+    delivery.PEOPLE_PER_BATCH = 2  # many small claims, so that the two workers interleave
     (folder / f"ready-{os.getpid()}").touch()
     while not (folder / "go").exists():
         time.sleep(0.005)

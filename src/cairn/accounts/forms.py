@@ -32,7 +32,8 @@ class SignupForm(forms.Form):
             self.add_error("email", "An account with this email already exists.")
         return data
 
-    def save(self) -> User:
+    def create_account(self) -> User:
+        """The account, made by accounts.services; its refusals shown beside the fields."""
         try:
             return services.create_user(
                 username=self.cleaned_data["username"],

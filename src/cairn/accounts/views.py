@@ -28,7 +28,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "next": next_page}
     if request.method == "POST" and form.is_valid():
         try:
-            user = form.save()
+            user = form.create_account()
         except ValidationError:
             return render(request, "registration/signup.html", context, status=400)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

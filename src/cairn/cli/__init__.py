@@ -10,6 +10,8 @@ import importlib
 
 import click
 
+from cairn.errors import NotFound
+
 # name -> "module:function"; each module stays small and owns one command.
 COMMANDS = {
     "serve": "cairn.cli.serve:serve",
@@ -39,6 +41,14 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module_name), attr)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> object:
+        # The access rules raise NotFound for what is missing or someone else's: a plain
+        # message in a terminal, as the web answers 404.
+        try:
+            return super().invoke(ctx)
+        except NotFound as error:
+            raise click.ClickException(str(error)) from error
 
 
 @click.group(cls=LazyGroup)

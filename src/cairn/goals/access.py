@@ -1,35 +1,45 @@
-"""Who may see and change what. Another person's goal, step or check-in answers 404:
-never its content, never a hint that it exists."""
+"""Who may see and change what, as functions of a person (not a request), so the web, the
+CLI and the coming API ask the same rules. Another person's goal, step or check-in raises
+NotFound, exactly as a missing one does: never its content, never a hint that it exists
+(the web answers 404, cairn.web.middleware)."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from typing import TypeVar
 
+from django.db.models import Model, QuerySet
+
+from cairn.accounts.models import User
+from cairn.errors import NotFound
 from cairn.goals.models import CheckIn, Goal, Step
 
-
-def own_goal(request: HttpRequest, goal_id: int) -> Goal:
-    return get_object_or_404(Goal, pk=goal_id, owner_id=request.user.pk)
+M = TypeVar("M", bound=Model)
 
 
-def own_step(request: HttpRequest, goal_id: int, step_id: int) -> Step:
-    return get_object_or_404(
-        Step.objects.select_related("goal"),
-        pk=step_id,
-        goal_id=goal_id,
-        goal__owner_id=request.user.pk,
-    )
+def owned_goals(user: User) -> QuerySet[Goal]:
+    """Every goal of `user`'s, in any status."""
+    return Goal.objects.filter(owner_id=user.pk)
 
 
-def own_check_in(request: HttpRequest, goal_id: int, check_in_id: int) -> CheckIn:
-    return get_object_or_404(
-        CheckIn.objects.select_related("goal"),
-        pk=check_in_id,
-        goal_id=goal_id,
-        goal__owner_id=request.user.pk,
-    )
+def one_or_not_found(found: QuerySet[M], what: str) -> M:
+    """The one row `found` selects; NotFound (the same for absent and not yours) otherwise."""
+    item = found.first()
+    if item is None:
+        raise NotFound(f"No such {what}.")
+    return item
 
 
-def own_goals(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return Goal.objects.filter(owner_id=request.user.pk)
+def own_goal(user: User, goal_id: int) -> Goal:
+    return one_or_not_found(owned_goals(user).filter(pk=goal_id), "goal")
+
+
+def own_step(user: User, goal_id: int, step_id: int) -> Step:
+    steps = Step.objects.select_related("goal")
+    mine = steps.filter(pk=step_id, goal_id=goal_id, goal__owner_id=user.pk)
+    return one_or_not_found(mine, "step")
+
+
+def own_check_in(user: User, goal_id: int, check_in_id: int) -> CheckIn:
+    check_ins = CheckIn.objects.select_related("goal")
+    mine = check_ins.filter(pk=check_in_id, goal_id=goal_id, goal__owner_id=user.pk)
+    return one_or_not_found(mine, "check-in")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from cairn.goals.access import owned_goals
 from cairn.goals.models import (
     STATEMENT_MAX,
     Area,
@@ -80,7 +81,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args: Any, owner: Any, goal: Goal | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        parents = Goal.objects.filter(owner=owner).exclude(status="abandoned")
+        parents = owned_goals(owner).exclude(status="abandoned")
         if goal is not None:
             parents = parents.exclude(pk=goal.pk)
         self.fields["parent"].queryset = parents  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from cairn.accounts.models import User
+from cairn.goals.access import owned_goals
 from cairn.goals.insight import card_pace
 from cairn.goals.models import CheckIn, Goal, Period, Status, Step
 from cairn.goals.periods import period_start
@@ -83,7 +84,7 @@ CARDS_PER_GROUP = 12
 def dashboard(owner: User, today: dt.date) -> dict[str, Any]:
     """Two queries whatever the number of goals: a light list, then the shown cards in full."""
     rows = list(
-        Goal.objects.filter(owner=owner)
+        owned_goals(owner)
         .order_by("deadline", "created_at", "id")
         .values_list("pk", "status", "horizon")
     )

@@ -10,10 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cairn.accountability.models import Notice, Reminder, ReminderSettings
+from cairn.accountability.services.reminders import SETTINGS_FLAGS
 from cairn.accounts.models import User
 
 Kind = Reminder.Kind
@@ -52,6 +54,13 @@ def reminder_settings(user: User) -> ReminderSettings:
     except ReminderSettings.DoesNotExist:
         found, _ = ReminderSettings.objects.get_or_create(user=user)
         return found
+
+
+@transaction.atomic
+def unsubscribe(found: ReminderSettings, *, kind: str) -> None:
+    """Stop one kind of reminder email, or every kind (ALL), as an email's link asks."""
+    flags = [flag for k, flag in SETTINGS_FLAGS.items() if kind in (k, ALL)]
+    ReminderSettings.objects.filter(pk=found.pk).update(**dict.fromkeys(flags, False))
 
 
 def subject(reminders: Sequence[Reminder], day: dt.date) -> str:

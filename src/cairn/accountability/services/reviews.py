@@ -10,10 +10,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from cairn.accountability.access import active_pacts
 from cairn.accountability.models import Notice, Pact, Review, ReviewDecision
 from cairn.accounts.models import User
 from cairn.goals import services as goal_services
@@ -37,17 +35,7 @@ def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, time))
 
 
-# --- who may open a review ------------------------------------------------------------
-
-
-def review_for(user: User, review_id: int) -> Review:
-    """A review of one of `user`'s active pacts, or their own solo review; 404 otherwise.
-    An ended pact's reviews answer 404 to both people: the meeting ended with the pact."""
-    mine = Q(pact__in=active_pacts(user)) | Q(pact__isnull=True, owner=user)
-    review = Review.objects.filter(mine, pk=review_id).select_related("pact").first()
-    if review is None:
-        raise Http404("No such review.")
-    return review
+# --- whose notes -----------------------------------------------------------------------
 
 
 def notes_field(review: Review, user: User) -> str:

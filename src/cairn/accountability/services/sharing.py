@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from cairn.accountability.access import active_pacts, can_see
 from cairn.accountability.models import Comment, GoalShare, Notice, Pact, Reaction, SharingSettings
@@ -76,3 +77,10 @@ def react(check_in: CheckIn, *, author: User, kind: str) -> Reaction:
             f"/goals/{goal.pk}/",
         )
     return reaction
+
+
+@transaction.atomic
+def mark_notices_read(*, recipient: User) -> int:
+    """Every unread notice of `recipient` is read now (they opened their notices page)."""
+    unread = Notice.objects.filter(recipient=recipient, read_at__isnull=True)
+    return unread.update(read_at=timezone.now())

@@ -7,14 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cairn.accountability import access
 from cairn.accountability.forms import CodeForm, HabitForm, InviteForm
-from cairn.accountability.models import Circle, CircleMember, Invitation, Pact
+from cairn.accountability.models import CircleMember, Invitation, Pact
 from cairn.accountability.privacy import shown_statement
 from cairn.accountability.services import invitations, pacts
 from cairn.accountability.services.invitations import InvitationRefused, circle_max
@@ -26,12 +25,8 @@ from cairn.web.types import AuthedRequest
 @login_required
 def index(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    all_pacts = Pact.objects.filter(Q(first=user) | Q(second=user)).select_related(
-        "first", "second"
-    )
-    pending = Invitation.objects.filter(
-        inviter=user, used_at__isnull=True, declined_at__isnull=True
-    )
+    all_pacts = access.pacts_of(user).select_related("first", "second")
+    pending = access.pending_invitations(user)
     context: dict[str, Any] = {
         "pacts": [(pact, _other(pact, user)) for pact in all_pacts],
         "pending": pending,
@@ -112,7 +107,7 @@ def _refused(request: AuthedRequest, refused: ValidationError) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: AuthedRequest, invitation_id: int) -> HttpResponse:
-    found = get_object_or_404(Invitation, pk=invitation_id, inviter=request.user)
+    found = access.own_invitation(request.user, invitation_id)
     invitations.withdraw(found)
     messages.success(request, "Invitation withdrawn.")
     return redirect("buddies")
@@ -184,9 +179,9 @@ def end(request: AuthedRequest, pact_id: int) -> HttpResponse:
 
 @login_required
 def circle(request: AuthedRequest) -> HttpResponse:
-    own, _ = Circle.objects.get_or_create(owner=request.user)
+    # Read-only: the circle itself is made by the first circle invitation (a POST).
     context = {
-        "members": own.members.select_related("member"),
+        "members": access.circle_members(request.user).select_related("member"),
         "joined": CircleMember.objects.filter(member=request.user).select_related("circle__owner"),
         "cap": circle_max(),
         "invite_form": InviteForm(initial={"kind": Invitation.Kind.CIRCLE}),
@@ -198,11 +193,6 @@ def circle(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def remove_member(request: AuthedRequest, membership_id: int) -> HttpResponse:
     """The circle's owner removes someone, or a member leaves."""
-    membership = CircleMember.objects.filter(
-        Q(circle__owner=request.user) | Q(member=request.user), pk=membership_id
-    ).first()
-    if membership is None:
-        raise Http404("No such membership.")
-    pacts.leave_circle(membership)
+    pacts.leave_circle(access.membership_for(request.user, membership_id))
     messages.success(request, "Done: the circle changed.")
     return redirect("circle")

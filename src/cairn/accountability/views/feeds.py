@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST, require_safe
 from icalendar import Calendar
 
-from cairn.accountability.access import active_pacts
-from cairn.accountability.models import FeedToken, Pact
+from cairn.accountability import access
 from cairn.accountability.services import calendar
 from cairn.web.types import AuthedRequest
 
@@ -29,26 +28,12 @@ def _ics(cal: Calendar, filename: str) -> HttpResponse:
 
 @require_safe
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
-    found = (
-        FeedToken.objects.select_related("user__profile")
-        .filter(token=token, user__is_active=True)
-        .first()
-    )
-    if found is None:
-        raise Http404("No such feed.")
-    return _ics(calendar.personal_calendar(found.user), "cairn.ics")
+    return _ics(calendar.personal_calendar(access.feed_owner(token)), "cairn.ics")
 
 
 @require_safe
 def pact_feed(request: HttpRequest, token: str) -> HttpResponse:
-    pact = (
-        Pact.objects.select_related("first", "second")
-        .filter(feed_token=token, ended_at__isnull=True)
-        .first()
-    )
-    if pact is None:
-        raise Http404("No such feed.")
-    return _ics(calendar.pact_calendar(pact), "cairn-pact.ics")
+    return _ics(calendar.pact_calendar(access.feed_pact(token)), "cairn-pact.ics")
 
 
 def _absolute(request: HttpRequest, path: str) -> dict[str, str]:
@@ -60,7 +45,7 @@ def _absolute(request: HttpRequest, path: str) -> dict[str, str]:
 def settings_page(request: AuthedRequest) -> HttpResponse:
     user = request.user
     token = calendar.feed_token(user)
-    pacts = active_pacts(user).select_related("first", "second")
+    pacts = access.active_pacts(user).select_related("first", "second")
     context = {
         "feed": _absolute(request, calendar.feed_path(token.token)) if token else None,
         "pact_feeds": [

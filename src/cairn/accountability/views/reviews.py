@@ -10,13 +10,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cairn.accountability.access import own_active_pact
+from cairn.accountability import access
 from cairn.accountability.forms_reviews import DecisionForm, NotesForm, ScheduleForm
 from cairn.accountability.models import Pact, Review, ReviewDecision
 from cairn.accountability.privacy import HIDDEN, is_money_goal, masked_statement
@@ -27,7 +28,8 @@ from cairn.goals import queries
 from cairn.goals.history import Change, changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import CheckIn, Goal, Status
-from cairn.web.forms import render_form, run_service
+from cairn.goals.services import TransitionRefused
+from cairn.web.forms import attach_errors, render_form, run_service
 from cairn.web.types import AuthedRequest
 
 MONEY_FIELDS = {"Metric baseline", "Metric target"}
@@ -163,7 +165,7 @@ def _page(request: AuthedRequest, review: Review, **forms: Any) -> HttpResponse:
 @login_required
 def schedule(request: AuthedRequest, pact_id: int) -> HttpResponse:
     """Agree the date and time of the pact's next review (or move the planned one)."""
-    pact = own_active_pact(request.user, pact_id)
+    pact = access.own_active_pact(request.user, pact_id)
     planned = services.upcoming(pact)
     start = planned.scheduled_for if planned else services.default_review_time(pact)
     when = timezone.localtime(start)
@@ -182,7 +184,7 @@ def schedule(request: AuthedRequest, pact_id: int) -> HttpResponse:
 
 @login_required
 def review_page(request: AuthedRequest, review_id: int) -> HttpResponse:
-    review = services.review_for(request.user, review_id)
+    review = access.review_for(request.user, review_id)
     if request.method != "POST":
         return _page(request, review)
     if review.held_at is not None:
@@ -207,45 +209,50 @@ def _save_notes(request: AuthedRequest, review: Review) -> HttpResponse:
     return _page(request, review, notes=form)
 
 
-def _decidable_goal(request: AuthedRequest, review: Review) -> Goal:
-    """One of the viewer's own goals in this review; another's (or none) answers 404."""
-    goal_id = request.POST.get("goal", "")
-    goals = services.review_goals(review).filter(owner=request.user)
-    goal = goals.filter(pk=int(goal_id)).first() if goal_id.isdigit() else None
-    if goal is None:
-        raise Http404("No such goal in this review.")
-    return goal
-
-
 def _decide(request: AuthedRequest, review: Review) -> HttpResponse:
-    goal = _decidable_goal(request, review)
+    covered = services.review_goals(review)
+    goal = access.decidable_goal(request.user, covered, request.POST.get("goal", ""))
     form = DecisionForm(request.POST, goal=goal)
-    user = request.user
-    if form.is_valid():
-        data = form.cleaned_data
-        made = run_service(
-            form,
-            lambda: services.decide(
-                review,
-                goal,
-                by=user,
-                decision=data["decision"],
-                note=data["note"],
-                changes=form.adjust_fields(),
-                confirm_past_deadline=data["confirm_past_deadline"],
-            ),
+    here = reverse("review", args=[review.pk]) + f"#goal-{goal.pk}"
+    try:
+        made = _decided(review, goal, request.user, form)
+    except TransitionRefused as refused:
+        # The goal's status no longer allows it (it has no form on the page to show this).
+        messages.warning(request, " ".join(refused.messages))
+        return redirect(here)
+    if made is None:
+        return _page(request, review, decisions={goal.pk: form})
+    messages.success(request, f"Decided: {made.get_decision_display().lower()}.")
+    return redirect(here)
+
+
+def _decided(review: Review, goal: Goal, user: User, form: DecisionForm) -> ReviewDecision | None:
+    """The decision made, or None with the form's or the service's reasons on the form."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        return services.decide(
+            review,
+            goal,
+            by=user,
+            decision=data["decision"],
+            note=data["note"],
+            changes=form.adjust_fields(),
+            confirm_past_deadline=data["confirm_past_deadline"],
         )
-        if made is not None:
-            messages.success(request, f"Decided: {made.get_decision_display().lower()}.")
-            return redirect(reverse("review", args=[review.pk]) + f"#goal-{goal.pk}")
-    return _page(request, review, decisions={goal.pk: form})
+    except TransitionRefused:
+        raise
+    except ValidationError as error:
+        attach_errors(form, error)
+        return None
 
 
 @login_required
 @require_POST
 def finish(request: AuthedRequest, review_id: int) -> HttpResponse:
     """Mark the review held and schedule the next one."""
-    review = services.review_for(request.user, review_id)
+    review = access.review_for(request.user, review_id)
     upcoming = services.finish_review(review)
     if upcoming is not None:
         at = timezone.localtime(upcoming.scheduled_for)
@@ -260,7 +267,7 @@ def solo(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         review = services.start_solo_review(request.user)
         return redirect("review", review_id=review.pk)
-    past = Review.objects.filter(owner=request.user, pact__isnull=True).order_by("-scheduled_for")
+    past = access.own_solo_reviews(request.user).order_by("-scheduled_for")
     return render(request, "accountability/review_solo.html", {"reviews": past[:20]})
 
 

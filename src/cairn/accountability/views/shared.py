@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,16 +16,16 @@ from cairn.accountability.models import GoalShare, Notice, Reaction
 from cairn.accountability.privacy import is_money_goal, masked_statement, shown_statement
 from cairn.accountability.services import sharing as sharing_services
 from cairn.goals import queries
-from cairn.goals.access import own_goal
+from cairn.goals.access import own_goal, owned_goals
 from cairn.goals.insight import goal_insight
-from cairn.goals.models import CheckIn, Goal
+from cairn.goals.models import Goal
 from cairn.web.forms import attach_errors
 from cairn.web.types import AuthedRequest
 
 
 @login_required
 def sharing(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     pacts = access.active_pacts(request.user).select_related("first", "second")
     labels = {
         pact.pk: (pact.second if pact.first_id == request.user.pk else pact.first).get_username()
@@ -62,7 +62,7 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def goal(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    if Goal.objects.filter(pk=goal_id, owner=request.user).exists():
+    if owned_goals(request.user).filter(pk=goal_id).exists():
         return redirect("goal", goal_id=goal_id)  # the owner reads their own page
     found = access.shared_goal(request.user, goal_id)
     return render(request, "accountability/shared_goal.html", _context(request, found))
@@ -107,19 +107,17 @@ def comment(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def react(request: AuthedRequest, goal_id: int, check_in_id: int) -> HttpResponse:
-    found = access.shared_goal(request.user, goal_id)
-    check_in = get_object_or_404(CheckIn, pk=check_in_id, goal=found)
+    check_in = access.shared_check_in(request.user, goal_id, check_in_id)
     try:
         sharing_services.react(check_in, author=request.user, kind=request.POST.get("kind", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("shared_goal", goal_id=found.pk)
+    return redirect("shared_goal", goal_id=goal_id)
 
 
 @login_required
 def notices(request: AuthedRequest) -> HttpResponse:
     mine = list(Notice.objects.filter(recipient=request.user)[:50])
-    Notice.objects.filter(recipient=request.user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    # Read once shown: the list above was taken before, so new ones still stand out.
+    sharing_services.mark_notices_read(recipient=request.user)
     return render(request, "accountability/notices.html", {"notices": mine})

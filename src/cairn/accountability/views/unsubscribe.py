@@ -13,9 +13,9 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cairn.accountability.models import ReminderSettings
-from cairn.accountability.services.mail import ALL, UNSUBSCRIBE_LABELS
-from cairn.accountability.services.reminders import SETTINGS_FLAGS
+from cairn.accountability import access
+from cairn.accountability.services import mail
+from cairn.accountability.services.mail import UNSUBSCRIBE_LABELS
 
 TEMPLATE = "accountability/unsubscribe.html"
 
@@ -23,13 +23,12 @@ TEMPLATE = "accountability/unsubscribe.html"
 @csrf_exempt  # no session is involved: the secret token in the URL authorizes the change
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str, kind: str) -> HttpResponse:
-    found = ReminderSettings.objects.filter(unsubscribe_token=token).first()
+    found = access.unsubscribe_settings(token)
     if found is None or kind not in UNSUBSCRIBE_LABELS:
         return render(request, TEMPLATE, {"invalid": True}, status=404)
     done = request.method == "POST"
     if done:
-        flags = [flag for k, flag in SETTINGS_FLAGS.items() if kind in (k, ALL)]
-        ReminderSettings.objects.filter(pk=found.pk).update(**dict.fromkeys(flags, False))
+        mail.unsubscribe(found, kind=kind)
     context = {"label": UNSUBSCRIBE_LABELS[kind], "kind": kind, "done": done}
     response = render(request, TEMPLATE, context)
     response["Referrer-Policy"] = "no-referrer"

@@ -5,12 +5,16 @@ Views, the CLI, workers and tests all call these functions; each runs in one tra
 
 from cairn.goals.services.checkins import delete_check_in, record_check_in
 from cairn.goals.services.goals import (
+    TransitionRefused,
     abandon_goal,
     achieve_goal,
     activate_goal,
+    allowed_transitions,
+    can,
     create_goal,
     delete_goal,
     pause_goal,
+    refusal,
     reopen_goal,
     resume_goal,
     update_goal,
@@ -26,10 +30,13 @@ from cairn.goals.services.steps import (
 )
 
 __all__ = [
+    "TransitionRefused",
     "abandon_goal",
     "achieve_goal",
     "activate_goal",
     "add_step",
+    "allowed_transitions",
+    "can",
     "complete_step",
     "create_goal",
     "delete_check_in",
@@ -38,6 +45,7 @@ __all__ = [
     "move_step",
     "pause_goal",
     "record_check_in",
+    "refusal",
     "reopen_goal",
     "reopen_step",
     "resume_goal",

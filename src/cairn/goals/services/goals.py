@@ -30,7 +30,26 @@ EDITABLE = (
     "reward",
     "reward_size",
 )
-OPEN = {Status.DRAFT, Status.ACTIVE, Status.PAUSED}
+OPEN = frozenset({Status.DRAFT, Status.ACTIVE, Status.PAUSED})
+# Which status each change of status may start from, and the status it leads to. The one
+# table: the services enforce it, views and the CLI ask `can` / `allowed_transitions`.
+TRANSITIONS: dict[str, tuple[frozenset[Status], Status]] = {
+    "activate": (frozenset({Status.DRAFT}), Status.ACTIVE),
+    "achieve": (OPEN, Status.ACHIEVED),
+    "abandon": (OPEN, Status.ABANDONED),
+    "pause": (frozenset({Status.ACTIVE}), Status.PAUSED),
+    "resume": (frozenset({Status.PAUSED}), Status.ACTIVE),
+    "reopen": (frozenset({Status.ACHIEVED, Status.ABANDONED}), Status.ACTIVE),
+}
+# How a refusal names the change: "... so it cannot be committed to."
+DONE_WORDS = {
+    "activate": "committed to",
+    "achieve": "marked achieved",
+    "abandon": "abandoned",
+    "pause": "paused",
+    "resume": "resumed",
+    "reopen": "reopened",
+}
 TIMESTAMP_OF = {
     Status.ACTIVE: "activated_at",
     Status.ACHIEVED: "achieved_at",
@@ -125,13 +144,34 @@ def _reject_unknown(fields: dict[str, Any]) -> None:
         raise TypeError(f"not editable goal fields: {sorted(unknown)}")
 
 
-def _change_status(
-    goal: Goal, *, by: User, to: str, allowed_from: set[Status], reason: str
-) -> Goal:
+class TransitionRefused(ValidationError):
+    """A change of status the goal's current status does not allow (e.g. a second Commit).
+    A ValidationError, so forms show it like any other broken rule."""
+
+
+def can(goal: Goal, transition: str) -> bool:
+    """Whether `goal`, in its status as loaded, may make `transition` (a TRANSITIONS key)."""
+    return goal.status in TRANSITIONS[transition][0]
+
+
+def allowed_transitions(goal: Goal) -> set[str]:
+    """The transitions `goal` may make now: what the goal page offers as buttons."""
+    return {name for name in TRANSITIONS if can(goal, name)}
+
+
+def refusal(goal: Goal, transition: str) -> TransitionRefused:
+    """Why `goal` may not make `transition`: the message views and the CLI show."""
+    status = "a draft" if goal.status == Status.DRAFT else goal.get_status_display().lower()
+    done = DONE_WORDS[transition]
+    return TransitionRefused(f"This goal is {status}, so it cannot be {done}.", code="transition")
+
+
+def _change_status(goal: Goal, *, by: User, transition: str, reason: str) -> Goal:
+    # Locked and re-read: the status decides, as it is now, not as the caller loaded it.
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    if goal.status not in allowed_from:
-        raise ValidationError(f"A goal that is {goal.get_status_display().lower()} cannot be {to}.")
-    changes = {"status": _set_status(goal, to)}
+    if not can(goal, transition):
+        raise refusal(goal, transition)
+    changes = {"status": _set_status(goal, TRANSITIONS[transition][1])}
     goal.save()
     _record(goal, by, changes, reason)
     return goal
@@ -140,13 +180,13 @@ def _change_status(
 @transaction.atomic
 def activate_goal(goal: Goal, *, by: User) -> Goal:
     """Commit to a draft: it becomes active."""
-    return _change_status(goal, by=by, to=Status.ACTIVE, allowed_from={Status.DRAFT}, reason="")
+    return _change_status(goal, by=by, transition="activate", reason="")
 
 
 @transaction.atomic
 def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -> Goal:
     """Mark achieved and keep the reflection (what was hard, easy, who helped, differently)."""
-    goal = _change_status(goal, by=by, to=Status.ACHIEVED, allowed_from=OPEN, reason=reason)
+    goal = _change_status(goal, by=by, transition="achieve", reason=reason)
     save_goal_reflection(goal, **reflection)
     return goal
 
@@ -155,7 +195,7 @@ def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -
 def abandon_goal(goal: Goal, *, by: User, reason: str) -> Goal:
     """Stop pursuing a goal; the reason is required and kept in its history."""
     rules.require_text("reason", reason, "Say why you are letting this goal go.")
-    goal = _change_status(goal, by=by, to=Status.ABANDONED, allowed_from=OPEN, reason=reason)
+    goal = _change_status(goal, by=by, transition="abandon", reason=reason)
     Goal.objects.filter(pk=goal.pk).update(abandon_reason=reason.strip())
     goal.abandon_reason = reason.strip()
     return goal
@@ -164,24 +204,19 @@ def abandon_goal(goal: Goal, *, by: User, reason: str) -> Goal:
 @transaction.atomic
 def pause_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
     """Set an active goal aside for a while (e.g. at a review); the history says why."""
-    return _change_status(
-        goal, by=by, to=Status.PAUSED, allowed_from={Status.ACTIVE}, reason=reason
-    )
+    return _change_status(goal, by=by, transition="pause", reason=reason)
 
 
 @transaction.atomic
 def resume_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
     """Take a paused goal up again."""
-    return _change_status(
-        goal, by=by, to=Status.ACTIVE, allowed_from={Status.PAUSED}, reason=reason
-    )
+    return _change_status(goal, by=by, transition="resume", reason=reason)
 
 
 @transaction.atomic
 def reopen_goal(goal: Goal, *, by: User, reason: str = "") -> Goal:
     """Take an achieved or abandoned goal up again."""
-    allowed = {Status.ACHIEVED, Status.ABANDONED}
-    return _change_status(goal, by=by, to=Status.ACTIVE, allowed_from=allowed, reason=reason)
+    return _change_status(goal, by=by, transition="reopen", reason=reason)
 
 
 @transaction.atomic

@@ -10,12 +10,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from cairn.goals import queries
+from cairn.goals.access import owned_goals
 from cairn.goals.models import Goal, Status
 from cairn.web.types import AuthedRequest
 
 
 def achieved_goals(request: AuthedRequest) -> list[Goal]:
-    goals = Goal.objects.filter(owner=request.user, status=Status.ACHIEVED)
+    goals = owned_goals(request.user).filter(status=Status.ACHIEVED)
     goals = queries.with_progress(goals, timezone.localdate()).select_related("reflection")
     return list(goals.order_by("-achieved_at", "-id"))
 

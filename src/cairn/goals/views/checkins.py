@@ -27,7 +27,7 @@ def _back_to(request: AuthedRequest) -> str | None:
 @login_required
 @require_POST
 def add(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     form = CheckInForm(request.POST)
     if submit(form, lambda: services.record_check_in(goal, **form.cleaned_data)):
         messages.success(request, "Check-in logged.")
@@ -38,7 +38,7 @@ def add(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def delete(request: AuthedRequest, goal_id: int, check_in_id: int) -> HttpResponse:
-    check_in = own_check_in(request, goal_id, check_in_id)
+    check_in = own_check_in(request.user, goal_id, check_in_id)
     if request.method == "POST":
         services.delete_check_in(check_in)
         messages.success(request, "Check-in deleted.")

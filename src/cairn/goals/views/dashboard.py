@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cairn.goals import queries
-from cairn.goals.access import own_goals
+from cairn.goals.access import owned_goals
 from cairn.goals.models import Goal, Status
 from cairn.web.types import AuthedRequest
 
@@ -16,7 +16,7 @@ from cairn.web.types import AuthedRequest
 def archive(request: AuthedRequest, status: str) -> HttpResponse:
     """Achieved or abandoned goals, newest first."""
     order = "-achieved_at" if status == Status.ACHIEVED else "-abandoned_at"
-    goals = own_goals(request).filter(status=status).order_by(order, "-id")
+    goals = owned_goals(request.user).filter(status=status).order_by(order, "-id")
     label = Status(status).label
     return render(request, "goals/archive.html", {"goals": goals, "label": label})
 
@@ -30,7 +30,7 @@ def goal_list(request: AuthedRequest) -> HttpResponse:
     status = request.GET.get("status", Status.ACTIVE)
     if status not in Status.values:
         status = Status.ACTIVE
-    goals = own_goals(request).filter(status=status).order_by("deadline", "created_at", "id")
+    goals = owned_goals(request.user).filter(status=status).order_by("deadline", "created_at", "id")
     horizon = request.GET.get("horizon", "")
     if horizon == "none":
         goals = goals.filter(horizon__isnull=True)

@@ -1,6 +1,12 @@
-"""Finishing a goal: achieve (with the reflection), abandon (with a reason), reopen."""
+"""Finishing a goal: achieve (with the reflection), abandon (with a reason), reopen.
+
+Which status a change may start from is the service's to say (`services.can`); a change
+the goal's status refuses (a double click, a stale page) answers with its reason and the
+goal page, never an error page."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,19 +17,35 @@ from django.views.decorators.http import require_POST
 from cairn.goals import services
 from cairn.goals.access import own_goal
 from cairn.goals.forms import AbandonForm, AchieveForm, ReasonForm
-from cairn.goals.models import Status
+from cairn.goals.models import Goal, Status
 from cairn.goals.services import finish as finish_services
 from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
 
-OPEN = (Status.ACTIVE, Status.DRAFT, Status.PAUSED)
+
+def refused(request: AuthedRequest, goal: Goal, error: services.TransitionRefused) -> HttpResponse:
+    """A refused change of status: its reason as a message, back on the goal page."""
+    messages.warning(request, " ".join(error.messages))
+    return redirect("goal", goal_id=goal.pk)
+
+
+def transition(
+    request: AuthedRequest, goal: Goal, change: Callable[[], object], done: str
+) -> HttpResponse:
+    """Run a change of status that needs no form; a refusal becomes a message."""
+    try:
+        change()
+    except services.TransitionRefused as error:
+        return refused(request, goal, error)
+    messages.success(request, done)
+    return redirect("goal", goal_id=goal.pk)
 
 
 @login_required
 def achieve(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
-    if goal.status not in OPEN:
-        return redirect("goal", goal_id=goal.pk)
+    goal = own_goal(request.user, goal_id)
+    if not services.can(goal, "achieve"):
+        return refused(request, goal, services.refusal(goal, "achieve"))
     form = AchieveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
@@ -39,9 +61,9 @@ def achieve(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def abandon(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
-    if goal.status not in OPEN:
-        return redirect("goal", goal_id=goal.pk)
+    goal = own_goal(request.user, goal_id)
+    if not services.can(goal, "abandon"):
+        return refused(request, goal, services.refusal(goal, "abandon"))
     form = AbandonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
@@ -59,19 +81,21 @@ def abandon(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    if goal.status in (Status.ACHIEVED, Status.ABANDONED):
-        services.reopen_goal(goal, by=request.user, reason=reason)
-        messages.success(request, "Reopened: the goal is active again.")
-    return redirect("goal", goal_id=goal.pk)
+    return transition(
+        request,
+        goal,
+        lambda: services.reopen_goal(goal, by=request.user, reason=reason),
+        "Reopened: the goal is active again.",
+    )
 
 
 @login_required
 def celebrate(request: AuthedRequest, goal_id: int) -> HttpResponse:
     """Right after achieving: the reward, the invitation to the buddy, what comes next."""
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if goal.status != Status.ACHIEVED:
         return redirect("goal", goal_id=goal.pk)
     context = {
@@ -87,7 +111,7 @@ def celebrate(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if goal.status == Status.ACHIEVED:
         finish_services.enjoy_reward(goal)
         messages.success(request, "Reward enjoyed. Well deserved.")
@@ -97,8 +121,10 @@ def reward_enjoyed(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
-    if goal.status == Status.PAUSED:
-        services.resume_goal(goal, by=request.user)
-        messages.success(request, "Resumed: the goal is active again.")
-    return redirect("goal", goal_id=goal.pk)
+    goal = own_goal(request.user, goal_id)
+    return transition(
+        request,
+        goal,
+        lambda: services.resume_goal(goal, by=request.user),
+        "Resumed: the goal is active again.",
+    )

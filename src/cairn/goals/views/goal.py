@@ -17,6 +17,7 @@ from cairn.goals.forms import CheckInForm, EditGoalForm, GoalForm, StepForm
 from cairn.goals.history import changes_of
 from cairn.goals.insight import goal_insight
 from cairn.goals.models import Goal, Status
+from cairn.goals.views.finish import transition
 from cairn.goals.views.smart import panel_context, with_rewrite
 from cairn.web.forms import render_form, run_service
 from cairn.web.types import AuthedRequest
@@ -69,7 +70,7 @@ def create(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def detail(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     return render(request, "goals/goal_detail.html", goal_context(goal))
 
 
@@ -82,6 +83,7 @@ def goal_context(goal: Goal, **forms: object) -> dict[str, object]:
         "goal": annotated,
         "steps": list(goal.steps.all()),
         "check_ins": list(goal.check_ins.all()[:50]),
+        "transitions": services.allowed_transitions(goal),
         "step_form": forms.get("step_form") or StepForm(),
         "check_in_form": forms.get("check_in_form") or check_in_form_for(goal),
         "today": timezone.localdate(),
@@ -103,7 +105,7 @@ def _initial(goal: Goal) -> dict[str, object]:
 
 @login_required
 def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     initial = _start_values(request) if request.method == "POST" else _initial(goal)
     form = EditGoalForm(_bound(request), owner=request.user, goal=goal, initial=initial)
     if _wants_save(request) and form.is_valid():
@@ -125,7 +127,7 @@ def edit(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     revisions = list(goal.revisions.select_related("author"))
     for revision in revisions:
         revision.readable = changes_of(revision)  # type: ignore[attr-defined]
@@ -134,7 +136,7 @@ def history(request: AuthedRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     if request.method == "POST":
         services.delete_goal(goal, by=request.user)
         messages.success(request, f"Deleted “{goal.statement}”.")
@@ -145,7 +147,10 @@ def delete(request: AuthedRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def activate(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
-    services.activate_goal(goal, by=request.user)
-    messages.success(request, "Committed. The goal is active.")
-    return redirect("goal", goal_id=goal.pk)
+    goal = own_goal(request.user, goal_id)
+    return transition(
+        request,
+        goal,
+        lambda: services.activate_goal(goal, by=request.user),
+        "Committed. The goal is active.",
+    )

@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cairn.goals import roadmap
-from cairn.goals.models import Goal, Status
+from cairn.goals.access import owned_goals
+from cairn.goals.models import Status
 from cairn.web.types import AuthedRequest
 
 
@@ -14,7 +15,7 @@ from cairn.web.types import AuthedRequest
 def roadmap_page(request: AuthedRequest) -> HttpResponse:
     """One query: every goal that is not abandoned, arranged as the ladder."""
     today = timezone.localdate()
-    goals = Goal.objects.filter(owner=request.user).exclude(status=Status.ABANDONED)
+    goals = owned_goals(request.user).exclude(status=Status.ABANDONED)
     rungs = roadmap.flatten(roadmap.build(roadmap.nodes(goals), today))
     context = {
         "rungs": rungs,

@@ -20,7 +20,7 @@ from cairn.web.types import AuthedRequest
 @login_required
 @require_POST
 def add(request: AuthedRequest, goal_id: int) -> HttpResponse:
-    goal = own_goal(request, goal_id)
+    goal = own_goal(request.user, goal_id)
     form = StepForm(request.POST)
     if submit(form, lambda: services.add_step(goal, **form.cleaned_data)):
         messages.success(request, "Micro-goal added.")
@@ -34,7 +34,7 @@ def _fields(step: Step) -> dict[str, object]:
 
 @login_required
 def edit(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
-    step = own_step(request, goal_id, step_id)
+    step = own_step(request.user, goal_id, step_id)
     form = StepForm(request.POST or None, initial=_fields(step))
     if request.method == "POST":
         saved = submit(form, lambda: services.update_step(step, **form.cleaned_data))
@@ -49,7 +49,7 @@ def edit(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def toggle(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
-    step = own_step(request, goal_id, step_id)
+    step = own_step(request.user, goal_id, step_id)
     if step.is_done:
         services.reopen_step(step)
     else:
@@ -60,14 +60,14 @@ def toggle(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def move(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
-    step = own_step(request, goal_id, step_id)
+    step = own_step(request.user, goal_id, step_id)
     services.move_step(step, up=request.POST.get("direction") == "up")
     return redirect(f"/goals/{goal_id}/#step-{step.pk}")
 
 
 @login_required
 def delete(request: AuthedRequest, goal_id: int, step_id: int) -> HttpResponse:
-    step = own_step(request, goal_id, step_id)
+    step = own_step(request.user, goal_id, step_id)
     if request.method == "POST":
         services.delete_step(step)
         messages.success(request, f"Deleted the micro-goal “{step.title}”.")
