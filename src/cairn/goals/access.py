@@ -5,15 +5,11 @@ NotFound, exactly as a missing one does: never its content, never a hint that it
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from django.db.models import Model, QuerySet
 
 from cairn.accounts.models import User
 from cairn.errors import NotFound
 from cairn.goals.models import CheckIn, Goal, Step
-
-M = TypeVar("M", bound=Model)
 
 
 def owned_goals(user: User) -> QuerySet[Goal]:
@@ -21,7 +17,7 @@ def owned_goals(user: User) -> QuerySet[Goal]:
     return Goal.objects.filter(owner_id=user.pk)
 
 
-def one_or_not_found(found: QuerySet[M], what: str) -> M:
+def one_or_not_found[M: Model](found: QuerySet[M], what: str) -> M:
     """The one row `found` selects; NotFound (the same for absent and not yours) otherwise."""
     item = found.first()
     if item is None:
