@@ -23,6 +23,9 @@ COMMANDS = {
     "worker": "cairn.cli.worker:worker",
     "export": "cairn.cli.export:export",
     "import": "cairn.cli.importing:import_",
+    "goals": "cairn.cli.goals:goals",
+    "checkin": "cairn.cli.goals:checkin",
+    "done": "cairn.cli.goals:done",
     "data": "cairn.cli.data:data",
 }
 

@@ -39,3 +39,9 @@ def own_check_in(user: User, goal_id: int, check_in_id: int) -> CheckIn:
     check_ins = CheckIn.objects.select_related("goal")
     mine = check_ins.filter(pk=check_in_id, goal_id=goal_id, goal__owner_id=user.pk)
     return one_or_not_found(mine, "check-in")
+
+
+def own_step_by_id(user: User, step_id: int) -> Step:
+    """A micro-goal of `user`'s found by its own number (the CLI's `cairn done STEP`)."""
+    mine = Step.objects.select_related("goal").filter(pk=step_id, goal__owner_id=user.pk)
+    return one_or_not_found(mine, "micro-goal")
