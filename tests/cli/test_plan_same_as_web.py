@@ -94,7 +94,6 @@ def test_terminal_and_browser_list_the_same_ideas_in_the_same_order(
     assert in_terminal == expected
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: fixed in the next commits")
 def test_ideas_follow_the_brainstorm_order_not_the_stored_key_order(
     alice: User, alice_client: Client, today: dt.date
 ) -> None:
@@ -112,7 +111,6 @@ def test_ideas_follow_the_brainstorm_order_not_the_stored_key_order(
     assert in_browser == in_terminal == ["Ask for a raise", "Lead the guild"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: fixed in the next commits")
 def test_terminal_and_browser_offer_the_same_parents_on_the_ladder(
     alice: User, charlie: User, alice_client: Client, today: dt.date
 ) -> None:

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from cairn.accounts.models import User
 from cairn.goals.models import Goal, Prompt
+from cairn.goals.rules import parent_choices
 from cairn.goals.services import add_step
 from cairn.goals.services.steps import STEP_FIELDS
 from cairn.planning import services
@@ -196,6 +197,8 @@ def _find_parent(session: PlanSession, reference: Any) -> Goal | None:
         raise AnswerError(
             "ladder", "parent", f"none of your goals is {reference!r} (give its id or statement)"
         )
+    if not parent_choices(session.owner, session.goal).filter(pk=found.pk).exists():
+        raise AnswerError("ladder", "parent", f"{found.statement!r} is {found.status}: not open")
     return found
 
 
