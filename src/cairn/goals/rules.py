@@ -45,14 +45,14 @@ def check_parent(goal: Goal, parent: Goal | None) -> None:
         )
 
 
+# `longer_than` leaves out rungs that are not longer. The goal form passes none: there the
+# horizon may change together with the parent, and check_parent judges the pair on save.
+# The current parent stays offered, so that saving without a change keeps it.
 def parent_choices(
     owner: User, goal: Goal | None = None, *, longer_than: int | None = None
 ) -> QuerySet[Goal]:
     """The goals offered as the one `goal` serves, in every front end: the owner's open
-    goals (a finished or abandoned goal has nothing left to serve), never the goal itself.
-    `longer_than` leaves out rungs that are not longer; the goal form passes none because
-    the horizon may change with the parent on the same form, and check_parent judges the
-    pair on save. The current parent stays offered, so a save without a change keeps it."""
+    goals (a finished or abandoned goal has nothing left to serve), never the goal itself."""
     goals = Goal.objects.filter(owner=owner)
     offered = Q(status__in=[Status.DRAFT, Status.ACTIVE, Status.PAUSED])
     if longer_than:

@@ -141,10 +141,9 @@ def area_of_idea(session: PlanSession, idea: str) -> str | None:
 
 def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
     statement = str(data.get("statement", ""))
-    state = SessionState(session)
     if "idea" in data:
-        state.idea = _short(data["idea"], IDEA_MAX)
-    area = area_of_idea(session, state.idea)
+        SessionState(session).idea = _short(data["idea"], IDEA_MAX)
+    area = area_of_idea(session, chosen_idea(session))
     unset = session.goal is None or session.goal.area == Area.OTHER
     fields: dict[str, Any] = {"area": area} if area and unset else {}
     if session.goal is None:
@@ -307,6 +306,13 @@ class Missing:
     message: str  # what to tell the person
 
 
+NO_TIME = Missing("time", "smart", "Set a deadline or a frequency (Time-bound).")
+NO_MEASURE = Missing("measure", "smart", "Say how you will measure it, or add micro-goals.")
+NO_MICRO_GOAL = Missing(
+    "micro_goal", "breakdown", "Add at least one micro-goal: this goal runs over three months."
+)
+
+
 def runs_long(goal: Goal, today: dt.date) -> bool:
     """Over three months, or open-ended: too far off to start on without a micro-goal."""
     return goal.deadline is None or goal.deadline > today + dt.timedelta(days=LONG_GOAL_DAYS)
@@ -335,17 +341,13 @@ def missing_for_commit(session: PlanSession, today: dt.date) -> list[Missing]:
     goal = session.goal
     if goal is None:
         return [Missing("statement", "draft", "Write the goal statement.")]
-    missing = []
-    if goal.deadline is None and not goal.has_frequency:
-        missing.append(Missing("time", "smart", "Set a deadline or a frequency (Time-bound)."))
-    if goal.metric_target is None and not goal.has_frequency and not goal.steps.exists():
-        missing.append(
-            Missing("measure", "smart", "Say how you will measure it, or add micro-goals.")
-        )
-    if needs_micro_goal(goal, today):
-        message = "Add at least one micro-goal: this goal runs over three months."
-        missing.append(Missing("micro_goal", "breakdown", message))
-    return missing
+    measured = goal.metric_target is not None or goal.has_frequency or goal.steps.exists()
+    checks = [
+        (goal.deadline is None and not goal.has_frequency, NO_TIME),
+        (not measured, NO_MEASURE),
+        (needs_micro_goal(goal, today), NO_MICRO_GOAL),
+    ]
+    return [missing for failed, missing in checks if failed]
 
 
 @transaction.atomic
