@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from cairn.accounts.models import User
 from cairn.cli import main
-from cairn.cli.plan_ui import add_months
+from cairn.goals import services as goal_services
 from cairn.goals.models import Goal, ReflectionAnswer, Status
 from cairn.planning.models import PlanSession
+from cairn.smart.dates import add_months
 from tests.conftest import make_goal
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +218,16 @@ def test_plan_without_a_terminal_points_to_answers(alice: User) -> None:
     code, output = plan()
     assert code == 1
     assert "--answers FILE.yaml" in output
+
+
+def test_a_parent_that_is_no_longer_open_is_refused(
+    alice: User, tmp_path: Path, today: dt.date
+) -> None:
+    """The file picks a parent among the goals the ladder offers, as the terminal and the
+    browser do: an abandoned goal has nothing left to serve."""
+    gone = make_goal(alice, "Move to management", horizon=5)
+    goal_services.abandon_goal(gone, by=alice, reason="Changed my mind")
+    path = write(tmp_path, {**minimal(today), "ladder": {"parent": gone.pk}})
+    code, output = plan("--answers", path, "--user", "alice")
+    assert code == 1 and "step 'ladder', field 'parent'" in output and "abandoned" in output
+    assert list(Goal.objects.all()) == [gone] and not PlanSession.objects.exists()

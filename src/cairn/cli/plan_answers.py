@@ -12,7 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cairn.accounts.models import User
+from cairn.goals.access import owned_goals
 from cairn.goals.models import Goal, Prompt
+from cairn.goals.rules import parent_choices
 from cairn.goals.services import add_step
 from cairn.goals.services.steps import STEP_FIELDS
 from cairn.planning import services
@@ -187,7 +189,7 @@ def _ladder(session: PlanSession, value: Any, today: dt.date) -> PlanSession:
 def _find_parent(session: PlanSession, reference: Any) -> Goal | None:
     if reference in (None, ""):
         return None
-    goals = Goal.objects.filter(owner=session.owner)
+    goals = owned_goals(session.owner)
     if isinstance(reference, int) and not isinstance(reference, bool):
         found = goals.filter(pk=reference).first()
     else:
@@ -196,6 +198,8 @@ def _find_parent(session: PlanSession, reference: Any) -> Goal | None:
         raise AnswerError(
             "ladder", "parent", f"none of your goals is {reference!r} (give its id or statement)"
         )
+    if not parent_choices(session.owner, session.goal).filter(pk=found.pk).exists():
+        raise AnswerError("ladder", "parent", f"{found.statement!r} is {found.status}: not open")
     return found
 
 

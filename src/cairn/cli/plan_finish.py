@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +15,6 @@ from cairn.goals.services import add_step, update_step
 from cairn.planning import services
 from cairn.planning.models import STEPS
 
-LONG_GOAL_DAYS = 91
 IF_THEN_EXAMPLES = (
     "If it is Monday 8:00, then I apply to two jobs.",
     "If a week passes with no reply, then I call.",
@@ -27,17 +25,6 @@ REWARD_EXAMPLES = {
     RewardSize.MEDIUM: "a concert ticket, a day trip, good headphones",
     RewardSize.LARGE: "a week's holiday, the course you always wanted, a new laptop",
 }
-# Which step fixes what missing_for_commit reports, by a word of its message.
-FIXED_IN = {
-    "statement": "draft",
-    "deadline": "smart",
-    "measure": "smart",
-    "micro-goal": "breakdown",
-}
-
-
-def is_long(goal: Goal, today: dt.date) -> bool:
-    return goal.deadline is None or goal.deadline > today + dt.timedelta(days=LONG_GOAL_DAYS)
 
 
 def breakdown(run: Run) -> None:
@@ -49,7 +36,7 @@ def breakdown(run: Run) -> None:
         for number, step in enumerate(steps, start=1):
             when = f" (due {nice_date(step.deadline)})" if step.deadline else ""
             run.ui.say(f"  {number}. {step.title}{when}")
-        needed = not steps and is_long(goal, run.today)
+        needed = services.needs_micro_goal(goal, run.today)
         if needed:
             run.ui.say("This goal runs over three months: add at least one micro-goal.", "warn")
         elif not run.ui.confirm("Add a micro-goal?", default=not steps):
@@ -76,9 +63,7 @@ def _micro_goal(run: Run, goal: Goal, *, first: bool) -> None:
         lambda v: ui.text("Micro-goal: a small, concrete step", default=v or ""),
         lambda title: add_step(goal, title=title),
     )
-    soon = run.today + dt.timedelta(days=14)
-    if goal.deadline:
-        soon = min(soon, goal.deadline)
+    soon = services.first_micro_goal_due(goal, run.today)
     texts = [
         ("action_plan", "Action plan: how exactly will you do it?"),
         ("resources", "Resources needed"),
@@ -107,14 +92,9 @@ def _text_field(run: Run, step: Step, name: str, message: str) -> None:
     )
 
 
-def _size_for(goal: Goal, today: dt.date) -> str:
-    if not is_long(goal, today):
-        return RewardSize.SMALL
-    return RewardSize.MEDIUM if goal.horizon in (None, 1) else RewardSize.LARGE
-
-
 def reward(run: Run) -> None:
     goal = run.need_goal()
+    suggested = services.reward_size_for(goal, run.today)
     sizes = [
         (f"{label}: {REWARD_EXAMPLES[RewardSize(value)]}", value)
         for value, label in RewardSize.choices
@@ -125,7 +105,7 @@ def reward(run: Run) -> None:
             "reward_size": lambda v: run.ui.select(
                 "How big a reward fits this goal?",
                 sizes,
-                default=v.get("reward_size") or goal.reward_size or _size_for(goal, run.today),
+                default=v.get("reward_size") or goal.reward_size or suggested,
             ),
             "reward": lambda v: run.ui.text(
                 "Your reward",
@@ -143,9 +123,11 @@ def review(run: Run) -> str:
         goal = run.need_goal()
         summary(run, goal)
         missing = services.missing_for_commit(run.session, run.today)
-        for message in missing:
-            run.ui.say(f"  Still needed: {message}", "warn")
-        choice = run.ui.select("Ready?", _review_choices(missing), default=_fix_for(missing))
+        for item in missing:
+            run.ui.say(f"  Still needed: {item.message}", "warn")
+        # The first thing missing says where to go; nothing missing, commit.
+        fix = missing[0].step if missing else "commit"
+        choice = run.ui.select("Ready?", _review_choices(bool(missing)), default=fix)
         if choice != "commit":
             return str(choice)
         try:
@@ -158,19 +140,11 @@ def review(run: Run) -> str:
         return "done"
 
 
-def _review_choices(missing: list[str]) -> list[tuple[str, str]]:
+def _review_choices(missing: bool) -> list[tuple[str, str]]:
     choices = [] if missing else [("Commit: make this goal active", "commit")]
     choices += [(f"Go back to step {n}: {TITLES[s]}", s) for n, s in enumerate(STEPS[:-1], 1)]
     choices.append(("Leave it as a draft for now (cairn plan comes back here)", "later"))
     return choices
-
-
-def _fix_for(missing: list[str]) -> str:
-    for message in missing:
-        for word, step in FIXED_IN.items():
-            if word in message:
-                return step
-    return "later" if missing else "commit"
 
 
 def summary(run: Run, goal: Goal) -> None:
@@ -187,7 +161,7 @@ def summary(run: Run, goal: Goal) -> None:
         say(f"  Every {goal.get_frequency_period_display()}: {goal.frequency_count} time(s)")
     if goal.parent:
         say(f"  Serves: {goal.parent.statement}")
-    for name, text in run.notes.items():
+    for name, text in run.session_state.notes.items():
         if text:
             say(f"  {name.replace('_', ' ').capitalize()}: {text}", "dim")
     for step in goal.steps.all():

@@ -16,6 +16,7 @@ from cairn.goals import assess
 from cairn.goals.models import Goal
 from cairn.planning import services
 from cairn.planning.models import STEPS, PlanSession
+from cairn.planning.session_state import SessionState
 from cairn.smart import Assessment
 from cairn.smart.model import LETTER_NAMES
 from cairn.smart.verdict import Verdict
@@ -47,15 +48,13 @@ class Run:
         return self.session.goal
 
     def need_goal(self) -> Goal:
-        goal = self.session.goal
-        if goal is None:
-            raise ValidationError("Write the goal statement first (step 3).")
+        goal = services.require_goal(self.session)
         goal.refresh_from_db()
         return goal
 
     @property
-    def notes(self) -> dict[str, str]:
-        return dict(self.session.state.get("smart", {}))
+    def session_state(self) -> SessionState:
+        return SessionState(self.session)
 
     def save(self, step: str, data: dict[str, Any]) -> None:
         """Save one answer; raise ValidationError when the services refuse it."""
@@ -83,7 +82,7 @@ class Run:
     def _current(self, step: str) -> dict[str, Any] | None:
         goal = self.session.goal
         if step == "brainstorm":
-            return dict(self.session.state.get("brainstorm", {}))
+            return self.session_state.brainstorm.as_data()
         if step == "reflect":
             return {}
         if goal is None:

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from cairn.accounts.services import update_profile
 from cairn.cli.plan_run import Run, profile_context, show_verdict
 from cairn.cli.plan_ui import ask_date, ask_number, fill, number_validator, show_error
-from cairn.goals.models import Area, Goal, Horizon, Period, Status
+from cairn.goals.models import Area, Goal, Horizon, Period
 from cairn.goals.rules import horizon_for
+from cairn.planning import services
 from cairn.smart import Assessment
 
 HORIZONS = [(label, value) for value, label in Horizon.choices]
@@ -48,7 +49,7 @@ def _save(run: Run, askers: dict[str, Any], **fixed: Any) -> dict[str, Any]:
 
 
 def _note(run: Run, name: str, message: str) -> None:
-    if name in run.notes:
+    if name in run.session_state.notes:
         return
     _save(
         run,
@@ -62,10 +63,8 @@ def _note(run: Run, name: str, message: str) -> None:
 
 def _area(run: Run) -> None:
     """The area of the brainstormed idea the goal came from; asked when there is none."""
-    idea = run.session.state.get("idea", "")
-    ideas = run.session.state.get("brainstorm", {}).get("ideas", {})
-    known = next((area for area, items in ideas.items() if idea and idea in items), None)
-    if known in Area.values and known != Area.OTHER:
+    known = services.area_of_idea(run.session, services.chosen_idea(run.session))
+    if known is not None:
         run.save("smart", {"area": known})
         run.ui.say(f"  Area: {Area(known).label} (from your brainstorm).", "dim")
         return
@@ -178,30 +177,27 @@ def ladder(run: Run) -> None:
     goal = run.need_goal()
     span = f"a {goal.horizon}-year goal" if goal.horizon else "a goal with no horizon yet"
     run.ui.say(f"“{goal.statement}” is {span}.", "dim")
+    parents = list(services.ladder_parents(run.session))
     while True:
         choice = run.ui.select(
-            "Which longer goal does it serve?", _ladder_choices(run, goal), default=goal.parent_id
+            "Which longer goal does it serve?",
+            _ladder_choices(goal, parents),
+            default=goal.parent_id,
         )
         try:
             if choice == "new":
                 _new_rung(run, goal)
             else:
-                parent = Goal.objects.get(pk=choice) if choice else None
+                parent = next((g for g in parents if g.pk == choice), None)
                 run.save("ladder", {"parent": parent})
             return
         except ValidationError as error:
             show_error(run.ui, error)
 
 
-def _ladder_choices(run: Run, goal: Goal) -> list[tuple[str, Any]]:
-    goals = Goal.objects.filter(owner=run.owner).exclude(pk=goal.pk)
-    goals = goals.filter(status=Status.ACTIVE) | goals.filter(
-        status=Status.DRAFT, plan_session__isnull=True
-    )
-    if goal.horizon:
-        goals = goals.filter(horizon__gt=goal.horizon)
+def _ladder_choices(goal: Goal, parents: list[Goal]) -> list[tuple[str, Any]]:
     choices: list[tuple[str, Any]] = [
-        (f"It serves: {g.statement} ({g.horizon or '?'}-year)", g.pk) for g in goals
+        (f"It serves: {g.statement} ({g.horizon or '?'}-year)", g.pk) for g in parents
     ]
     if goal.horizon != Horizon.TEN:
         choices.append(("Draft the longer goal it serves (a new rung)", "new"))

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 
 from cairn.cli.plan_run import Run, show_verdict
 from cairn.cli.plan_ui import show_error
-from cairn.goals.models import Area, Prompt, ReflectionAnswer
+from cairn.goals.models import Area, Prompt
 from cairn.goals.services.reflections import latest_answers
+from cairn.planning import services
+from cairn.planning.services import IDEA_MAX
 
 WHY = {
     Prompt.SUCCESS: "Your own definition, not anyone else's, is what your goals will serve.",
@@ -19,18 +21,13 @@ WHY = {
 }
 AREAS = [(label, value) for value, label in Area.choices if value != Area.OTHER]
 OWN = Area.OTHER.value
-IDEA_LIMIT = 300
 
 
 def reflect(run: Run) -> None:
     run.ui.say("Suspend pragmatic thinking: there are no wrong answers, and no limits yet.", "dim")
     run.ui.say("Enter keeps the answer shown; an empty answer skips the question.", "dim")
     latest = latest_answers(run.owner)
-    since = set(
-        ReflectionAnswer.objects.filter(
-            owner=run.owner, created_at__gte=run.session.created_at
-        ).values_list("prompt", flat=True)
-    )
+    since = services.prompts_answered(run.session)
     for prompt in Prompt:
         if prompt.value in since:
             run.ui.say(f"  {prompt.label} → {latest[prompt.value].text}", "dim")
@@ -64,9 +61,9 @@ def _revise_reflections(run: Run) -> None:
 
 def brainstorm(run: Run) -> None:
     _show_reflections(run)
-    state = run.session.state.get("brainstorm", {})
-    ideas: dict[str, list[str]] = {k: list(v) for k, v in state.get("ideas", {}).items()}
-    own_area = state.get("own_area", "")
+    saved = run.session_state.brainstorm
+    ideas: dict[str, list[str]] = {k: list(v) for k, v in saved.ideas.items()}
+    own_area = saved.own_area
     choices = [*AREAS, ("Your own area", OWN)]
     areas = run.ui.checkbox("Which areas call to you?", choices, checked=list(ideas))
     if OWN in areas:
@@ -97,7 +94,7 @@ def _collect_ideas(
             f"Idea {number} for {label}",
             instruction="(quick, several; an empty line moves on)",
             validate=lambda t: (
-                f"Keep it under {IDEA_LIMIT} characters." if len(t.strip()) > IDEA_LIMIT else None
+                f"Keep it under {IDEA_MAX} characters." if len(t.strip()) > IDEA_MAX else None
             ),
         )
         if not text:
@@ -107,7 +104,7 @@ def _collect_ideas(
 
 
 def draft(run: Run) -> None:
-    idea = run.session.state.get("idea", "")
+    idea = services.chosen_idea(run.session)
     goal = run.goal
     if goal is None:
         idea = _pick_idea(run, idea)
@@ -128,8 +125,7 @@ def draft(run: Run) -> None:
 
 
 def _pick_idea(run: Run, current: str) -> str:
-    ideas = run.session.state.get("brainstorm", {}).get("ideas", {})
-    choices = [(idea, idea) for items in ideas.values() for idea in items]
+    choices = [(idea, idea) for idea in services.all_ideas(run.session)]
     if not choices:
         return current
     choices.append(("Write something new", ""))

@@ -12,6 +12,8 @@ from typing import Any, Protocol, TypeVar
 import click
 from django.core.exceptions import ValidationError
 
+from cairn.smart import dates
+
 T = TypeVar("T")
 Validator = Callable[[str], str | None]  # returns an error message, or None when fine
 STYLES: dict[str, dict[str, Any]] = {
@@ -141,17 +143,6 @@ def fill(
 RELATIVE = re.compile(r"^\+\s*(\d+)\s*([dwmy])$", re.IGNORECASE)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError("no such month")  # pragma: no cover
-
-
 def parse_date(value: Any, today: dt.date) -> dt.date:
     """A date from YYYY-MM-DD, a date object, or +N d/w/m/y counted from today."""
     if isinstance(value, dt.datetime):
@@ -162,9 +153,15 @@ def parse_date(value: Any, today: dt.date) -> dt.date:
     relative = RELATIVE.match(text)
     if relative:
         count, unit = int(relative.group(1)), relative.group(2).lower()
-        if unit in "dw":
-            return today + dt.timedelta(days=count * (7 if unit == "w" else 1))
-        return add_months(today, count * (12 if unit == "y" else 1))
+        try:
+            if unit in "dw":
+                return today + dt.timedelta(days=count * (7 if unit == "w" else 1))
+        except OverflowError:
+            raise ValueError(f"{text!r} is past the year 9999") from None
+        later = dates.add_months(today, count * (12 if unit == "y" else 1))
+        if later is None:
+            raise ValueError(f"{text!r} is past the year 9999")
+        return later
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 
-from cairn.goals.access import owned_goals
 from cairn.goals.models import (
     STATEMENT_MAX,
     Area,
@@ -16,6 +15,7 @@ from cairn.goals.models import (
     Prompt,
     RewardSize,
 )
+from cairn.goals.rules import parent_choices
 from cairn.goals.services.reflections import ANSWER_MAX
 
 
@@ -81,10 +81,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args: Any, owner: Any, goal: Goal | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        parents = owned_goals(owner).exclude(status="abandoned")
-        if goal is not None:
-            parents = parents.exclude(pk=goal.pk)
-        self.fields["parent"].queryset = parents  # type: ignore[attr-defined]
+        self.fields["parent"].queryset = parent_choices(owner, goal)  # type: ignore[attr-defined]
 
     def goal_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -8,8 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 
-from cairn.goals.models import STATEMENT_MAX, Goal, Horizon, Period
+from cairn.accounts.models import User
+from cairn.goals.access import owned_goals
+from cairn.goals.models import STATEMENT_MAX, Goal, Horizon, Period, Status
 
 
 def check_statement(statement: str) -> str:
@@ -41,6 +44,25 @@ def check_parent(goal: Goal, parent: Goal | None) -> None:
                 f"this one is a {parent.horizon}-year goal."
             }
         )
+
+
+# `longer_than` leaves out rungs that are not longer. The goal form passes none: there the
+# horizon may change together with the parent, and check_parent judges the pair on save.
+# The current parent stays offered, so that saving without a change keeps it.
+def parent_choices(
+    owner: User, goal: Goal | None = None, *, longer_than: int | None = None
+) -> QuerySet[Goal]:
+    """The goals offered as the one `goal` serves, in every front end: the owner's open
+    goals (a finished or abandoned goal has nothing left to serve), never the goal itself."""
+    goals = owned_goals(owner)
+    offered = Q(status__in=[Status.DRAFT, Status.ACTIVE, Status.PAUSED])
+    if longer_than:
+        offered &= Q(horizon__gt=longer_than) | Q(horizon__isnull=True)
+    if goal is not None and goal.parent_id is not None:
+        offered |= Q(pk=goal.parent_id)
+    if goal is not None and goal.pk is not None:
+        goals = goals.exclude(pk=goal.pk)
+    return goals.filter(offered)
 
 
 def _is_ancestor_or_self(goal_id: int, start: Goal) -> bool:

@@ -14,6 +14,8 @@ from cairn.goals.forms import DateInput, GoalForm, long_text
 from cairn.goals.models import Area, Goal, Period, RewardSize
 from cairn.goals.rules import horizon_for
 from cairn.planning.models import PlanSession
+from cairn.planning.services import all_ideas, ladder_parents
+from cairn.planning.session_state import SessionState
 from cairn.smart import analyze
 
 BRAINSTORM_AREAS = [(area.value, area.label) for area in Area if area != Area.OTHER]
@@ -48,9 +50,9 @@ class BrainstormForm(StepForm):
             )
 
     def start_values(self, session: PlanSession) -> dict[str, Any]:
-        saved = session.state.get("brainstorm", {})
-        values = {f"ideas_{k}": "\n".join(v) for k, v in saved.get("ideas", {}).items()}
-        return {**values, "own_area": saved.get("own_area", "")}
+        saved = SessionState(session).brainstorm
+        values = {f"ideas_{k}": "\n".join(v) for k, v in saved.ideas.items()}
+        return {**values, "own_area": saved.own_area}
 
     def to_data(self) -> dict[str, Any]:
         ideas = {
@@ -60,15 +62,6 @@ class BrainstormForm(StepForm):
         }
         ideas = {area: lines for area, lines in ideas.items() if lines}
         return {"ideas": ideas, "areas": list(ideas), "own_area": self.cleaned_data["own_area"]}
-
-
-def all_ideas(session: PlanSession) -> list[str]:
-    """Ideas in the order the areas were brainstormed (PostgreSQL's JSON sorts the keys)."""
-    brainstorm = session.state.get("brainstorm", {})
-    ideas = brainstorm.get("ideas", {})
-    order = [area for area in brainstorm.get("areas", []) if area in ideas]
-    order += [area for area in ideas if area not in order]
-    return [idea for area in order for idea in ideas[area]]
 
 
 class DraftForm(StepForm):
@@ -84,7 +77,7 @@ class DraftForm(StepForm):
 
     def start_values(self, session: PlanSession) -> dict[str, Any]:
         statement = session.goal.statement if session.goal else ""
-        return {"statement": statement, "idea": session.state.get("idea", "")}
+        return {"statement": statement, "idea": SessionState(session).idea}
 
 
 def _goal_field(name: str) -> forms.Field:
@@ -151,7 +144,7 @@ class SmartForm(StepForm):
         if profile:
             values |= {name: getattr(profile, name) for name in self.PROFILE}
             values["pay_amount"] = profile_context(profile).get("salary")  # shown per year
-        return {**values, **session.state.get("smart", {})}
+        return {**values, **SessionState(session).notes}
 
     def to_data(self) -> dict[str, Any]:
         data = {
@@ -194,9 +187,7 @@ class LadderForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        goals = Goal.objects.filter(owner=self.session.owner).exclude(status="abandoned")
-        if self.session.goal is not None:
-            goals = goals.exclude(pk=self.session.goal.pk)
+        goals = ladder_parents(self.session)
         self.fields["parent"].queryset = goals  # type: ignore[attr-defined]
 
     def start_values(self, session: PlanSession) -> dict[str, Any]:
@@ -247,4 +238,4 @@ STEP_FORMS: dict[str, type[StepForm]] = {
     "review": EmptyForm,
 }
 
-__all__ = ["STEP_FORMS", "DateInput", "ReflectForm", "all_ideas"]
+__all__ = ["STEP_FORMS", "DateInput", "ReflectForm"]

@@ -17,10 +17,24 @@ from cairn.accounts.models import User
 from cairn.accounts.services import update_profile
 from cairn.goals import rules
 from cairn.goals import services as goal_services
-from cairn.goals.models import Area, Goal, GoalReflection, Prompt, Status, Step
+from cairn.goals.access import owned_goals
+from cairn.goals.models import (
+    Area,
+    Goal,
+    GoalReflection,
+    Prompt,
+    ReflectionAnswer,
+    RewardSize,
+    Status,
+    Step,
+)
 from cairn.planning.models import STEPS, PlanSession
+from cairn.planning.session_state import SessionState, ordered_brainstorm
 
 UNDO_DAYS = 30
+# A goal due further out than this (or with no deadline) needs a micro-goal to start on.
+LONG_GOAL_DAYS = 91
+FIRST_STEP_DAYS = 14
 IDEA_MAX = 300
 NOTE_MAX = 2000
 SMART_GOAL_FIELDS = (
@@ -70,10 +84,11 @@ def save_step(
     tab = str(data.pop("tab", "") or "")[:40]
     stale = version is not None and version != session.version
     # A stale version from the tab that wrote last is its own save still in flight.
-    conflict = stale and not (tab and session.state.get("last_tab") == tab)
+    state = SessionState(session)
+    conflict = stale and not (tab and state.last_tab == tab)
     HANDLERS[step](session, data, today or timezone.localdate())
     if tab:
-        session.state["last_tab"] = tab
+        state.last_tab = tab
     if session.goal is not None:
         session.goal.refresh_from_db()  # the goal services saved their own copy
     session.step = step
@@ -86,7 +101,7 @@ def _reflect(session: PlanSession, data: dict[str, Any], today: dt.date) -> None
     """Answers by prompt key; `question` (1-6) remembers where the person is."""
     for prompt, text in data.items():
         if prompt == "question":
-            session.state["question"] = max(1, min(len(Prompt.values), int(text)))
+            SessionState(session).question = max(1, min(len(Prompt.values), int(text)))
         else:
             goal_services.save_reflection_answer(owner=session.owner, prompt=prompt, text=text)
 
@@ -97,11 +112,9 @@ def _brainstorm(session: PlanSession, data: dict[str, Any], today: dt.date) -> N
         for area, items in (data.get("ideas") or {}).items()
     }
     areas = [str(area)[:40] for area in data.get("areas", []) or ideas]
-    session.state["brainstorm"] = {
-        "areas": areas,
-        "ideas": ideas,
-        "own_area": _short(data.get("own_area", ""), 100),
-    }
+    own_area = _short(data.get("own_area", ""), 100)
+    stored = {"areas": areas, "ideas": ideas, "own_area": own_area}
+    SessionState(session).brainstorm = ordered_brainstorm(stored)
 
 
 def _short(value: Any, limit: int) -> str:
@@ -111,17 +124,27 @@ def _short(value: Any, limit: int) -> str:
     return text
 
 
-def _area_of_idea(session: PlanSession, idea: str) -> str | None:
-    ideas = session.state.get("brainstorm", {}).get("ideas", {})
-    area = next((key for key, lines in ideas.items() if idea in lines), None)
-    return area if area in Area.values else None
+def all_ideas(session: PlanSession) -> list[str]:
+    """Every brainstormed idea, in the order the areas were brainstormed."""
+    return SessionState(session).brainstorm.all_ideas()
+
+
+def chosen_idea(session: PlanSession) -> str:
+    return SessionState(session).idea
+
+
+def area_of_idea(session: PlanSession, idea: str) -> str | None:
+    """The goal area of a brainstormed idea; None when the idea came from the person's own
+    area (or "other"), which names no goal area, or was not brainstormed."""
+    area = SessionState(session).brainstorm.area_of(idea)
+    return area if area in Area.values and area != Area.OTHER else None
 
 
 def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
     statement = str(data.get("statement", ""))
     if "idea" in data:
-        session.state["idea"] = _short(data["idea"], IDEA_MAX)
-    area = _area_of_idea(session, session.state.get("idea", ""))
+        SessionState(session).idea = _short(data["idea"], IDEA_MAX)
+    area = area_of_idea(session, chosen_idea(session))
     unset = session.goal is None or session.goal.area == Area.OTHER
     fields: dict[str, Any] = {"area": area} if area and unset else {}
     if session.goal is None:
@@ -134,14 +157,14 @@ def _draft(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
         )
 
 
-def _require_goal(session: PlanSession) -> Goal:
+def require_goal(session: PlanSession) -> Goal:
     if session.goal is None:
         raise ValidationError({"statement": "Write the goal statement first (step 3)."})
     return session.goal
 
 
 def _smart(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
-    goal = _require_goal(session)
+    goal = require_goal(session)
     fields = {name: data[name] for name in SMART_GOAL_FIELDS if name in data}
     if fields.get("deadline") and not fields.get("horizon"):
         # The rung follows from the deadline unless the person chose one.
@@ -156,11 +179,17 @@ def _smart(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
         confirm_past_deadline=bool(data.get("confirm_past_deadline")),
         **fields,
     )
-    session.state.setdefault("smart", {}).update(notes)
+    SessionState(session).add_notes(notes)
+
+
+def ladder_parents(session: PlanSession) -> QuerySet[Goal]:
+    """The longer goals the session's goal may serve, as the ladder step offers them."""
+    goal = session.goal
+    return rules.parent_choices(session.owner, goal, longer_than=goal.horizon if goal else None)
 
 
 def _ladder(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
-    goal = _require_goal(session)
+    goal = require_goal(session)
     parent = data.get("parent")
     rung = _short(data.get("new_rung_statement", ""), 500)
     if rung:
@@ -181,9 +210,10 @@ def _drafted_rung(
 ) -> Goal:
     """The goal drafted on the ladder step: made once, then updated as the person types
     (autosave would otherwise leave a goal for every pause in their typing)."""
-    drafted = Goal.objects.filter(
-        pk=session.state.get(slot), owner=session.owner, status=Status.DRAFT
-    ).first()
+    state = SessionState(session)
+    drafted_id = state.drafted(slot)
+    drafts = owned_goals(session.owner).filter(status=Status.DRAFT)
+    drafted = drafts.filter(pk=drafted_id).first() if drafted_id else None
     if drafted is None:
         drafted = goal_services.create_goal(
             owner=session.owner,
@@ -193,7 +223,7 @@ def _drafted_rung(
             status=Status.DRAFT,
             today=today,
         )
-        session.state[slot] = drafted.pk
+        state.set_drafted(slot, drafted.pk)
         return drafted
     return goal_services.update_goal(
         drafted, by=session.owner, statement=statement, horizon=horizon, today=today
@@ -201,7 +231,7 @@ def _drafted_rung(
 
 
 def _reward(session: PlanSession, data: dict[str, Any], today: dt.date) -> None:
-    goal = _require_goal(session)
+    goal = require_goal(session)
     reward = {name: data[name] for name in ("reward", "reward_size") if name in data}
     goal_services.update_goal(goal, by=session.owner, today=today, **reward)
 
@@ -238,6 +268,25 @@ def add_micro_goal(session: PlanSession, **fields: Any) -> Step:
     return step
 
 
+def prompts_answered(session: PlanSession) -> set[str]:
+    """The reflection prompts answered since this session started."""
+    answers = ReflectionAnswer.objects.filter(
+        owner=session.owner, created_at__gte=session.created_at
+    )
+    return set(answers.values_list("prompt", flat=True))
+
+
+def open_ideas(owner: User) -> list[str]:
+    """Ideas of the latest brainstorm not yet made into goals: proposed as next goals
+    when one is achieved (registered with goals in PlanningConfig.ready)."""
+    latest = PlanSession.objects.filter(owner=owner).exclude(state={}).first()
+    if latest is None:
+        return []
+    state = SessionState(latest)
+    used = {state.idea, *owned_goals(owner).values_list("statement", flat=True)}
+    return [idea for idea in state.brainstorm.all_ideas() if idea not in used][:3]
+
+
 def restorable_sessions(owner: User) -> QuerySet[PlanSession]:
     limit = timezone.now() - dt.timedelta(days=UNDO_DAYS)
     return PlanSession.objects.filter(owner=owner, discarded_at__gte=limit).select_related("goal")
@@ -249,20 +298,57 @@ def lessons(owner: User) -> list[str]:
     return list(reflections.order_by("-created_at").values_list("differently", flat=True)[:3])
 
 
-def missing_for_commit(session: PlanSession, today: dt.date) -> list[str]:
-    """What still stands between this session and an active goal, in words."""
+@dataclass(frozen=True)
+class Missing:
+    """One thing that still stands between a session and an active goal."""
+
+    code: str  # "statement", "time", "measure" or "micro_goal"
+    step: str  # the step of the session where it is put right
+    message: str  # what to tell the person
+
+
+NO_TIME = Missing("time", "smart", "Set a deadline or a frequency (Time-bound).")
+NO_MEASURE = Missing("measure", "smart", "Say how you will measure it, or add micro-goals.")
+NO_MICRO_GOAL = Missing(
+    "micro_goal", "breakdown", "Add at least one micro-goal: this goal runs over three months."
+)
+
+
+def runs_long(goal: Goal, today: dt.date) -> bool:
+    """Over three months, or open-ended: too far off to start on without a micro-goal."""
+    return goal.deadline is None or goal.deadline > today + dt.timedelta(days=LONG_GOAL_DAYS)
+
+
+def needs_micro_goal(goal: Goal, today: dt.date) -> bool:
+    return runs_long(goal, today) and not goal.steps.exists()
+
+
+def first_micro_goal_due(goal: Goal, today: dt.date) -> dt.date:
+    """The deadline proposed for a first micro-goal: soon, to start at once, and never
+    after the goal's own deadline."""
+    soon = today + dt.timedelta(days=FIRST_STEP_DAYS)
+    return min(soon, goal.deadline) if goal.deadline else soon
+
+
+def reward_size_for(goal: Goal, today: dt.date) -> str:
+    """The reward size the session proposes: small for a short goal, large for a long rung."""
+    if not runs_long(goal, today):
+        return RewardSize.SMALL
+    return RewardSize.MEDIUM if goal.horizon in (None, 1) else RewardSize.LARGE
+
+
+def missing_for_commit(session: PlanSession, today: dt.date) -> list[Missing]:
+    """What still stands between this session and an active goal, and where to fix it."""
     goal = session.goal
     if goal is None:
-        return ["Write the goal statement."]
-    missing = []
-    if goal.deadline is None and not goal.has_frequency:
-        missing.append("Set a deadline or a frequency (Time-bound).")
-    if goal.metric_target is None and not goal.has_frequency and not goal.steps.exists():
-        missing.append("Say how you will measure it, or add micro-goals.")
-    long_goal = goal.deadline is None or goal.deadline > today + dt.timedelta(days=91)
-    if long_goal and not goal.steps.exists():
-        missing.append("Add at least one micro-goal: this goal runs over three months.")
-    return missing
+        return [Missing("statement", "draft", "Write the goal statement.")]
+    measured = goal.metric_target is not None or goal.has_frequency or goal.steps.exists()
+    checks = [
+        (goal.deadline is None and not goal.has_frequency, NO_TIME),
+        (not measured, NO_MEASURE),
+        (needs_micro_goal(goal, today), NO_MICRO_GOAL),
+    ]
+    return [missing for failed, missing in checks if failed]
 
 
 @transaction.atomic
@@ -272,8 +358,8 @@ def commit_session(session: PlanSession, *, today: dt.date | None = None) -> Goa
     session = PlanSession.objects.select_for_update().get(pk=session.pk)
     missing = missing_for_commit(session, today)
     if missing:
-        raise ValidationError(missing)
-    goal = goal_services.activate_goal(_require_goal(session), by=session.owner)
+        raise ValidationError([ValidationError(m.message, code=m.code) for m in missing])
+    goal = goal_services.activate_goal(require_goal(session), by=session.owner)
     PlanSession.objects.filter(pk=session.pk).update(committed_at=timezone.now(), step="review")
     return goal
 

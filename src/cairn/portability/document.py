@@ -15,6 +15,7 @@ from django.utils import timezone
 from cairn.accountability.models import Comment, ReminderSettings, Review, SharingSettings
 from cairn.accounts.models import User
 from cairn.accounts.services import get_profile
+from cairn.goals.access import owned_goals
 from cairn.goals.models import CheckIn, Goal, GoalReflection, ReflectionAnswer, Revision, Step
 from cairn.planning.models import PlanSession
 from cairn.portability import fields
@@ -40,7 +41,7 @@ def row(instance: Model, names: tuple[str, ...]) -> dict[str, Any]:
 
 def export_document(user: User) -> dict[str, Any]:
     """Everything `user` owns or wrote, as one JSON-ready document."""
-    goals = list(Goal.objects.filter(owner=user).order_by("created_at", "id"))
+    goals = list(owned_goals(user).order_by("created_at", "id"))
     refs = {goal.pk: f"g{number}" for number, goal in enumerate(goals, start=1)}
     return {
         "format": FORMAT,

@@ -43,6 +43,7 @@ from cairn.accountability.models import (
 )
 from cairn.accountability.privacy import is_money_goal, masked_statement
 from cairn.accounts.models import User
+from cairn.goals.access import owned_goals
 from cairn.goals.models import Goal, Status, Step
 
 ALARM_HOUR = 9  # alarms ring at 09:00 (floating: the calendar's own time zone)
@@ -114,7 +115,7 @@ def personal_calendar(user: User) -> Calendar:
     """A person's feed: their active and paused goals' deadlines, their review meetings."""
     style = Style(lead_days=lead_days(user), viewer=user)
     cal = _calendar(f"Cairn: {user.get_username()}'s goals", _time_zone(user))
-    goals = _with_steps(Goal.objects.filter(owner=user))
+    goals = _with_steps(owned_goals(user))
     _add_goals(cal, goals, style)
     pacts = active_pacts(user)
     reviews = Review.objects.filter(Q(owner=user, pact__isnull=True) | Q(pact__in=pacts))

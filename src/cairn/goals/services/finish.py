@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -67,13 +68,16 @@ def _ladder_neighbours(goal: Goal) -> list[Goal]:
     return list(siblings[:2]) + list(open_goals.filter(pk=goal.parent_id))
 
 
-def _open_ideas(owner: User) -> list[str]:
-    from cairn.planning.models import PlanSession  # planning builds on goals, not the reverse
+# Where proposed next goals beyond the ladder come from. Planning, the layer above goals,
+# registers its brainstorm ideas here in its AppConfig.ready: goals never imports it.
+IdeaSource = Callable[[User], list[str]]
+IDEA_SOURCES: list[IdeaSource] = []
 
-    latest = PlanSession.objects.filter(owner=owner).exclude(state={}).first()
-    if latest is None:
-        return []
-    ideas = latest.state.get("brainstorm", {}).get("ideas", {})
-    statements = set(Goal.objects.filter(owner=owner).values_list("statement", flat=True))
-    used = {latest.state.get("idea", "")} | statements
-    return [idea for lines in ideas.values() for idea in lines if idea not in used][:3]
+
+def register_idea_source(source: IdeaSource) -> None:
+    if source not in IDEA_SOURCES:
+        IDEA_SOURCES.append(source)
+
+
+def _open_ideas(owner: User) -> list[str]:
+    return [idea for source in IDEA_SOURCES for idea in source(owner)]

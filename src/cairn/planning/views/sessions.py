@@ -7,19 +7,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cairn.planning import services
 from cairn.planning.access import own_open_session, own_session
 from cairn.planning.models import PlanSession
+from cairn.planning.session_state import SessionState
 from cairn.web.types import AuthedRequest
 
 
+def step_url(session: PlanSession, step: str, question: int = 1) -> str:
+    """A step's page; the reflection has one page per question."""
+    if step == "reflect":
+        return reverse("plan_reflect", args=[session.pk, question])
+    return reverse("plan_step", args=[session.pk, step])
+
+
 def resume_url(session: PlanSession) -> str:
-    if session.step == "reflect":
-        return f"/plan/{session.pk}/reflect/{session.state.get('question', 1)}/"
-    return f"/plan/{session.pk}/{session.step}/"
+    return step_url(session, session.step, SessionState(session).question)
 
 
 @login_required
@@ -74,6 +81,6 @@ def commit(request: AuthedRequest, session_id: int) -> HttpResponse:
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-        return redirect(f"/plan/{session.pk}/review/")
+        return redirect("plan_step", session_id=session.pk, step="review")
     messages.success(request, "Committed: your goal is active. Now go after it.")
     return redirect("goal", goal_id=goal.pk)

@@ -23,7 +23,7 @@ from cairn.planning.access import own_open_session
 from cairn.planning.forms import STEP_FORMS, ReflectForm, StepForm
 from cairn.planning.models import STEPS, PlanSession
 from cairn.planning.steps import PROMPT_WHY, STEP_INFO, neighbours
-from cairn.planning.views.sessions import resume_url
+from cairn.planning.views.sessions import resume_url, step_url
 from cairn.web.forms import attach_errors
 from cairn.web.types import AuthedRequest
 
@@ -75,9 +75,8 @@ def _after_save(request: AuthedRequest, session: PlanSession, step: str) -> Http
 
 
 def _step_url(session: PlanSession, step: str, back: bool = False) -> str:
-    if step == "reflect":
-        return f"/plan/{session.pk}/reflect/{len(PROMPTS) if back else 1}/"
-    return f"/plan/{session.pk}/{step}/"
+    """Back into the reflection lands on its last question, forward on its first."""
+    return step_url(session, step, len(PROMPTS) if back else 1)
 
 
 @login_required
@@ -180,12 +179,12 @@ def reflect_page(request: AuthedRequest, session_id: int, question: int) -> Http
 def _after_reflect(request: AuthedRequest, session: PlanSession, question: int) -> HttpResponse:
     if "back" in request.POST:
         target = question - 1
-        return redirect(f"/plan/{session.pk}/reflect/{target}/" if target else resume_url(session))
+        return redirect(step_url(session, "reflect", target) if target else resume_url(session))
     if "next" in request.POST:
         if question == len(PROMPTS):
-            return redirect(f"/plan/{session.pk}/brainstorm/")
-        return redirect(f"/plan/{session.pk}/reflect/{question + 1}/")
-    return redirect(f"/plan/{session.pk}/reflect/{question}/")
+            return redirect(step_url(session, "brainstorm"))
+        return redirect(step_url(session, "reflect", question + 1))
+    return redirect(step_url(session, "reflect", question))
 
 
 @login_required
@@ -223,12 +222,12 @@ def add_micro_goal(request: AuthedRequest, session_id: int) -> HttpResponse:
     form = MicroGoalForm(request.POST)
     if session.goal is None:
         messages.error(request, "Write the goal statement first.")
-        return redirect(f"/plan/{session.pk}/draft/")
+        return redirect(step_url(session, "draft"))
     if form.is_valid():
         try:
             services.add_micro_goal(session, **form.cleaned_data)
             messages.success(request, "Micro-goal added.")
-            return redirect(f"/plan/{session.pk}/breakdown/")
+            return redirect(step_url(session, "breakdown"))
         except ValidationError as error:
             attach_errors(form, error)
     empty = STEP_FORMS["breakdown"](None, session=session)
