@@ -50,11 +50,7 @@ NOT_MODEL_WRITES = {
 SERVICES_AND_ACCESS = ["*/services/**/*.py", "*/services.py", "*/access.py"]
 HTTP_MODULES = ("django.http", "django.shortcuts")
 # (file pattern): why it may still import an HTTP module.
-HTTP_EXCEPTIONS = {
-    # Still takes a request and raises Http404 through get_object_or_404: it belongs to the
-    # guided session's rework (planning), which moves it to a function of a user.
-    "planning/access.py": "planning's own rework converts it",
-}
+HTTP_EXCEPTIONS: dict[str, str] = {}
 
 
 def modules(patterns: list[str]) -> list[Path]:

@@ -100,7 +100,7 @@ def test_a_frequency_goal_with_a_new_rung_and_bad_input_on_the_way(
         [
             ("career success", "Be known for good talks"),
             *reflections[1:],
-            ("Which areas", ["knowledge", "other"]),
+            ("Which areas", ["knowledge", "own"]),
             ("Name your own area", "Speaking"),
             ("Idea 1 for Knowledge", "Take a speaking course"),
             ("Idea 2 for Knowledge", ""),

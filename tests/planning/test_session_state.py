@@ -12,7 +12,7 @@ from cairn.goals.models import Goal
 from cairn.goals.services.finish import next_steps
 from cairn.planning import services
 from cairn.planning.models import PlanSession
-from cairn.planning.session_state import SessionState, ordered_brainstorm
+from cairn.planning.session_state import OWN_AREA, SessionState, ordered_brainstorm
 from tests.conftest import make_goal
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +98,12 @@ def test_achieved_goal_proposes_unused_ideas_in_brainstorm_order(
     goal_services.achieve_goal(done, by=alice)
     proposed = [step.text for step in next_steps(done) if step.kind == "idea"]
     assert proposed == ["Ask for a raise", "Lead the guild"]
+
+
+def test_own_area_ideas_kept_under_other_by_the_terminal_are_the_browsers_own_area() -> None:
+    """Sessions planned in the terminal before one key was shared show in the browser."""
+    stored = {"ideas": {"other": ["Start a meetup"], "earnings": ["Ask for a raise"]},
+              "areas": ["other", "earnings"], "own_area": "Community"}  # fmt: skip
+    brainstorm = ordered_brainstorm(stored)
+    assert brainstorm.ideas == {OWN_AREA: ["Start a meetup"], "earnings": ["Ask for a raise"]}
+    assert brainstorm.area_of("Start a meetup") == OWN_AREA

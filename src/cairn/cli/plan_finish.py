@@ -7,13 +7,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from cairn.cli.plan_run import TITLES, Run, letters_line
+from cairn.cli.plan_run import Run, letters_line
 from cairn.cli.plan_ui import ask_date, fill, show_error
 from cairn.goals.models import Goal, RewardSize, Step
 from cairn.goals.rules import display, nice_date
 from cairn.goals.services import add_step, update_step
 from cairn.planning import services
 from cairn.planning.models import STEPS
+from cairn.planning.steps import STEP_INFO
 
 IF_THEN_EXAMPLES = (
     "If it is Monday 8:00, then I apply to two jobs.",
@@ -142,7 +143,9 @@ def review(run: Run) -> str:
 
 def _review_choices(missing: bool) -> list[tuple[str, str]]:
     choices = [] if missing else [("Commit: make this goal active", "commit")]
-    choices += [(f"Go back to step {n}: {TITLES[s]}", s) for n, s in enumerate(STEPS[:-1], 1)]
+    choices += [
+        (f"Go back to step {n}: {STEP_INFO[s].title}", s) for n, s in enumerate(STEPS[:-1], 1)
+    ]
     choices.append(("Leave it as a draft for now (cairn plan comes back here)", "later"))
     return choices
 

@@ -17,20 +17,10 @@ from cairn.goals.models import Goal
 from cairn.planning import services
 from cairn.planning.models import STEPS, PlanSession
 from cairn.planning.session_state import SessionState
+from cairn.planning.steps import STEP_INFO
 from cairn.smart import Assessment
 from cairn.smart.model import LETTER_NAMES
 from cairn.smart.verdict import Verdict
-
-TITLES = {
-    "reflect": "Reflect: what does success mean to you?",
-    "brainstorm": "Brainstorm: ideas in each area",
-    "draft": "Draft: one actionable sentence",
-    "smart": "SMART, letter by letter",
-    "ladder": "Ladder: where the goal sits",
-    "breakdown": "Break it down: micro-goals",
-    "reward": "Reward: something to celebrate with",
-    "review": "Review and commit",
-}
 
 
 @dataclass
@@ -127,7 +117,7 @@ def show_verdict(ui: Prompter, found: Verdict) -> None:
 
 def header(run: Run, step: str) -> None:
     run.ui.say()
-    run.ui.say(f"Step {STEPS.index(step) + 1} of {len(STEPS)} · {TITLES[step]}", "title")
+    run.ui.say(f"Step {STEPS.index(step) + 1} of {len(STEPS)} · {STEP_INFO[step].title}", "title")
 
 
 def describe(session: PlanSession) -> str:

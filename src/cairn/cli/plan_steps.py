@@ -10,17 +10,10 @@ from cairn.goals.models import Area, Prompt
 from cairn.goals.services.reflections import latest_answers
 from cairn.planning import services
 from cairn.planning.services import IDEA_MAX
+from cairn.planning.session_state import OWN_AREA
+from cairn.planning.steps import PROMPT_WHY
 
-WHY = {
-    Prompt.SUCCESS: "Your own definition, not anyone else's, is what your goals will serve.",
-    Prompt.MONEY: "With money out of the picture, what you would do for its own sake shows.",
-    Prompt.COMPANY: "What you would change points to where you could make a difference.",
-    Prompt.PERCEPTION: "How you want to be seen hints at the recognition that matters to you.",
-    Prompt.ULTIMATE_JOB: "Without obstacles you can see the top rung of your ladder.",
-    Prompt.ADMIRE: "The people you admire show the qualities you want to grow.",
-}
 AREAS = [(label, value) for value, label in Area.choices if value != Area.OTHER]
-OWN = Area.OTHER.value
 
 
 def reflect(run: Run) -> None:
@@ -38,7 +31,7 @@ def reflect(run: Run) -> None:
 
 
 def _ask_reflection(run: Run, prompt: Prompt, default: str) -> None:
-    run.ui.say(f"  {WHY[prompt]}", "dim")
+    run.ui.say(f"  {PROMPT_WHY[prompt]}", "dim")
     text = default
     while True:
         text = run.ui.text(prompt.label, default=text)
@@ -64,12 +57,12 @@ def brainstorm(run: Run) -> None:
     saved = run.session_state.brainstorm
     ideas: dict[str, list[str]] = {k: list(v) for k, v in saved.ideas.items()}
     own_area = saved.own_area
-    choices = [*AREAS, ("Your own area", OWN)]
+    choices = [*AREAS, ("Your own area", OWN_AREA)]
     areas = run.ui.checkbox("Which areas call to you?", choices, checked=list(ideas))
-    if OWN in areas:
+    if OWN_AREA in areas:
         own_area = run.ui.text("Name your own area", default=own_area)
     for area in areas:
-        label = (own_area or "your own area") if area == OWN else Area(area).label
+        label = (own_area or "your own area") if area == OWN_AREA else Area(area).label
         ideas.setdefault(area, [])
         _collect_ideas(run, label, ideas, area, own_area)
 

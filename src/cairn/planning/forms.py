@@ -15,7 +15,7 @@ from cairn.goals.models import Area, Goal, Period, RewardSize
 from cairn.goals.rules import horizon_for
 from cairn.planning.models import PlanSession
 from cairn.planning.services import all_ideas, ladder_parents
-from cairn.planning.session_state import SessionState
+from cairn.planning.session_state import OWN_AREA, SessionState
 from cairn.smart import analyze
 
 BRAINSTORM_AREAS = [(area.value, area.label) for area in Area if area != Area.OTHER]
@@ -40,7 +40,7 @@ class BrainstormForm(StepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for key, label in [*BRAINSTORM_AREAS, ("own", "Your own area")]:
+        for key, label in [*BRAINSTORM_AREAS, (OWN_AREA, "Your own area")]:
             self.fields[f"ideas_{key}"] = forms.CharField(
                 required=False,
                 max_length=IDEAS_MAX,

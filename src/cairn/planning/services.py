@@ -24,16 +24,15 @@ from cairn.goals.models import (
     GoalReflection,
     Prompt,
     ReflectionAnswer,
-    RewardSize,
     Status,
     Step,
 )
+from cairn.goals.services.finish import runs_long, suggested_reward_size
 from cairn.planning.models import STEPS, PlanSession
 from cairn.planning.session_state import SessionState, ordered_brainstorm
 
 UNDO_DAYS = 30
 # A goal due further out than this (or with no deadline) needs a micro-goal to start on.
-LONG_GOAL_DAYS = 91
 FIRST_STEP_DAYS = 14
 IDEA_MAX = 300
 NOTE_MAX = 2000
@@ -314,11 +313,6 @@ NO_MICRO_GOAL = Missing(
 )
 
 
-def runs_long(goal: Goal, today: dt.date) -> bool:
-    """Over three months, or open-ended: too far off to start on without a micro-goal."""
-    return goal.deadline is None or goal.deadline > today + dt.timedelta(days=LONG_GOAL_DAYS)
-
-
 def needs_micro_goal(goal: Goal, today: dt.date) -> bool:
     return runs_long(goal, today) and not goal.steps.exists()
 
@@ -331,10 +325,8 @@ def first_micro_goal_due(goal: Goal, today: dt.date) -> dt.date:
 
 
 def reward_size_for(goal: Goal, today: dt.date) -> str:
-    """The reward size the session proposes: small for a short goal, large for a long rung."""
-    if not runs_long(goal, today):
-        return RewardSize.SMALL
-    return RewardSize.MEDIUM if goal.horizon in (None, 1) else RewardSize.LARGE
+    """The reward size the session proposes: the celebrate page's rule."""
+    return suggested_reward_size(goal, today)
 
 
 def missing_for_commit(session: PlanSession, today: dt.date) -> list[Missing]:

@@ -16,9 +16,11 @@ from typing import Any
 from cairn.goals.models import Area
 from cairn.planning.models import PlanSession
 
-# The brainstorm page's fields, in the order it shows them; an area brainstormed in the
-# terminal or a file under another name sorts after them, alphabetically.
-AREA_ORDER = [*(area for area in Area.values if area != Area.OTHER), "own", Area.OTHER]
+# The key of the person's own area's ideas, in the browser, the terminal and answer files.
+OWN_AREA = "own"
+# The brainstorm page's fields, in the order it shows them; an area brainstormed in a file
+# under another name sorts after them, alphabetically.
+AREA_ORDER = [*(area for area in Area.values if area != Area.OTHER), OWN_AREA]
 
 
 def _rank(area: str) -> tuple[int, str]:
@@ -54,8 +56,13 @@ class Brainstorm:
 def ordered_brainstorm(stored: dict[str, Any]) -> Brainstorm:
     """The stored areas list gives the order (a JSON array keeps it); areas missing from
     it, as in sessions saved before it existed, follow in the brainstorm page's order."""
-    ideas = {str(area): [str(i) for i in lines] for area, lines in stored.get("ideas", {}).items()}
-    listed = [area for area in dict.fromkeys(stored.get("areas", [])) if area in ideas]
+    ideas: dict[str, list[str]] = {}
+    for area, lines in stored.get("ideas", {}).items():
+        # The terminal once kept the own area's ideas under "other": they are the same ideas.
+        key = OWN_AREA if area == Area.OTHER else str(area)
+        ideas.setdefault(key, []).extend(str(i) for i in lines if str(i) not in ideas.get(key, []))
+    named = (OWN_AREA if area == Area.OTHER else area for area in stored.get("areas", []))
+    listed = [area for area in dict.fromkeys(named) if area in ideas]
     rest = sorted((area for area in ideas if area not in listed), key=_rank)
     ordered = {area: ideas[area] for area in [*listed, *rest]}
     return Brainstorm(ordered, str(stored.get("own_area", "")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from cairn.accounts.models import User
 from cairn.goals.models import Goal, RewardSize, Status
+
+LONG_GOAL_DAYS = 91  # about three months
 
 REWARD_IDEAS = {
     RewardSize.SMALL: "a favourite meal out, a new book, an afternoon off",
@@ -27,12 +30,20 @@ def enjoy_reward(goal: Goal) -> Goal:
     return goal
 
 
-def suggested_reward_size(goal: Goal) -> RewardSize:
-    """Size a reward to the goal: longer horizons and more micro-goals earn more."""
+def suggested_reward_size(goal: Goal, today: dt.date | None = None) -> RewardSize:
+    """Size a reward to the goal: longer horizons, longer spans and more micro-goals earn
+    more (the one rule for the celebrate page and the guided session, web and terminal)."""
     if goal.horizon and goal.horizon >= 5:
         return RewardSize.LARGE
-    steps = goal.steps.count()
-    return RewardSize.MEDIUM if goal.horizon == 1 or steps >= 3 else RewardSize.SMALL
+    if goal.horizon == 1 or goal.steps.count() >= 3:
+        return RewardSize.MEDIUM
+    return RewardSize.MEDIUM if runs_long(goal, today or timezone.localdate()) else RewardSize.SMALL
+
+
+def runs_long(goal: Goal, today: dt.date) -> bool:
+    """Over three months, or open-ended: too far off to start on without a micro-goal, and
+    worth more than a small reward."""
+    return goal.deadline is None or goal.deadline > today + dt.timedelta(days=LONG_GOAL_DAYS)
 
 
 def celebration_invitation(goal: Goal, owner: User) -> str:

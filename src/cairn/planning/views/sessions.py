@@ -46,12 +46,12 @@ def start(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def resume(request: AuthedRequest, session_id: int) -> HttpResponse:
-    return redirect(resume_url(own_open_session(request, session_id)))
+    return redirect(resume_url(own_open_session(request.user, session_id)))
 
 
 @login_required
 def discard(request: AuthedRequest, session_id: int) -> HttpResponse:
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     if request.method == "POST":
         services.discard_session(session)
         messages.success(request, "Session discarded. You can restore it for 30 days.")
@@ -62,7 +62,7 @@ def discard(request: AuthedRequest, session_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def restore(request: AuthedRequest, session_id: int) -> HttpResponse:
-    session = own_session(request, session_id)
+    session = own_session(request.user, session_id)
     try:
         services.restore_session(session)
     except ValidationError as error:
@@ -75,7 +75,7 @@ def restore(request: AuthedRequest, session_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def commit(request: AuthedRequest, session_id: int) -> HttpResponse:
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     try:
         goal = services.commit_session(session, today=timezone.localdate())
     except ValidationError as error:

@@ -83,7 +83,7 @@ def _step_url(session: PlanSession, step: str, back: bool = False) -> str:
 def step_page(request: AuthedRequest, session_id: int, step: str) -> HttpResponse:
     if step not in STEP_FORMS:
         raise Http404("No such step.")
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     form = _form_for(request, session, step)
     if request.method == "GET":
         services.visit(session, step)
@@ -141,7 +141,7 @@ def _extras(request: AuthedRequest, session: PlanSession, step: str) -> dict[str
 def reflect_page(request: AuthedRequest, session_id: int, question: int) -> HttpResponse:
     if not 1 <= question <= len(PROMPTS):
         raise Http404("No such question.")
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     if request.method == "GET":
         services.visit(session, "reflect")
     prompt = PROMPTS[question - 1]
@@ -191,7 +191,7 @@ def _after_reflect(request: AuthedRequest, session: PlanSession, question: int) 
 @require_POST
 def autosave(request: AuthedRequest, session_id: int, step: str) -> HttpResponse:
     """htmx: save what is typed so far; answer with a status line (always 200, so it shows)."""
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     if step == "reflect":
         return _autosave_reflect(request, session)
     if step not in STEP_FORMS:
@@ -218,7 +218,7 @@ def _autosave_reflect(request: AuthedRequest, session: PlanSession) -> HttpRespo
 @login_required
 @require_POST
 def add_micro_goal(request: AuthedRequest, session_id: int) -> HttpResponse:
-    session = own_open_session(request, session_id)
+    session = own_open_session(request.user, session_id)
     form = MicroGoalForm(request.POST)
     if session.goal is None:
         messages.error(request, "Write the goal statement first.")
