@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # the API's docs page, with its own copy of Swagger UI (no CDN)
     "cairn.accounts",
     "cairn.goals",
     "cairn.planning",

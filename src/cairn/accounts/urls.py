@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from cairn.accounts import views
+from cairn.accounts import token_views, views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("login/", views.CairnLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("tokens/", token_views.token_list, name="api_tokens"),
+    path("tokens/<int:token_id>/revoke/", token_views.token_revoke, name="api_token_revoke"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(),

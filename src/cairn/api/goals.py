@@ -1,0 +1,111 @@
+"""Goals, their changes of status, and check-ins. (No `from __future__ import annotations`:
+ninja reads the parameter annotations at import.)"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Body, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from cairn.api.auth import caller, writer
+from cairn.api.schemas import CheckInIn, CheckInOut, GoalIn, GoalOut, GoalPatch, TransitionIn
+from cairn.errors import NotFound
+from cairn.goals import access, services
+from cairn.goals.models import CheckIn, Goal
+
+router = Router(tags=["goals"])
+
+CHANGES = {
+    "activate": lambda goal, by, body: services.activate_goal(goal, by=by),
+    "pause": lambda goal, by, body: services.pause_goal(goal, by=by, reason=body.reason),
+    "resume": lambda goal, by, body: services.resume_goal(goal, by=by, reason=body.reason),
+    "achieve": lambda goal, by, body: services.achieve_goal(
+        goal, by=by, reason=body.reason, hard=body.hard, easy=body.easy, helped=body.helped,
+        differently=body.differently),
+    "abandon": lambda goal, by, body: services.abandon_goal(goal, by=by, reason=body.reason),
+    "reopen": lambda goal, by, body: services.reopen_goal(goal, by=by, reason=body.reason),
+}  # fmt: skip
+
+
+class GoalFilter(Schema):
+    status: str | None = None
+    horizon: int | None = None
+    area: str | None = None
+
+
+def goal_out(goal: Goal) -> dict[str, Any]:
+    data = {name: getattr(goal, name) for name in GoalOut.model_fields if name != "transitions"}
+    data["transitions"] = sorted(services.allowed_transitions(goal))
+    return data
+
+
+@router.get("/goals", response=list[GoalOut], summary="List my goals")
+@paginate(LimitOffsetPagination)
+def list_goals(request: HttpRequest, filters: Query[GoalFilter]) -> list[dict[str, Any]]:
+    goals: QuerySet[Goal] = access.owned_goals(caller(request)).order_by("created_at", "id")
+    for name in ("status", "horizon", "area"):
+        value = getattr(filters, name)
+        if value is not None:
+            goals = goals.filter(**{name: value})
+    return [goal_out(goal) for goal in goals]
+
+
+@router.get("/goals/{goal_id}", response=GoalOut, summary="One of my goals")
+def get_goal(request: HttpRequest, goal_id: int) -> dict[str, Any]:
+    return goal_out(access.own_goal(caller(request), goal_id))
+
+
+@router.post("/goals", response={201: GoalOut}, summary="Create a goal (a draft)")
+def create_goal(request: HttpRequest, payload: GoalIn) -> Status:
+    owner = writer(request)
+    fields = payload.dict(exclude={"statement", "confirm_past_deadline", "parent_id"})
+    if payload.parent_id is not None:
+        fields["parent"] = access.own_goal(owner, payload.parent_id)
+    confirm = payload.confirm_past_deadline
+    goal = services.create_goal(
+        owner=owner, statement=payload.statement, confirm_past_deadline=confirm, **fields
+    )
+    return Status(201, goal_out(goal))
+
+
+@router.patch("/goals/{goal_id}", response=GoalOut, summary="Change a goal's fields")
+def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
+    owner = writer(request)
+    goal = access.own_goal(owner, goal_id)
+    fields = payload.dict(exclude_unset=True, exclude={"reason", "confirm_past_deadline"})
+    confirm = payload.confirm_past_deadline
+    goal = services.update_goal(
+        goal, by=owner, reason=payload.reason, confirm_past_deadline=confirm, **fields
+    )
+    return goal_out(goal)
+
+
+@router.get("/goals/{goal_id}/check-ins", response=list[CheckInOut], summary="A goal's check-ins")
+@paginate(LimitOffsetPagination)
+def list_check_ins(request: HttpRequest, goal_id: int) -> QuerySet[CheckIn]:
+    goal = access.own_goal(caller(request), goal_id)
+    return goal.check_ins.order_by("date", "id")
+
+
+@router.post("/goals/{goal_id}/check-ins", response={201: CheckInOut}, summary="Log progress")
+def create_check_in(request: HttpRequest, goal_id: int, payload: CheckInIn) -> Status:
+    goal = access.own_goal(writer(request), goal_id)
+    made = services.record_check_in(goal, date=payload.date, value=payload.value, note=payload.note)
+    return Status(201, made)
+
+
+# Last: its {change} would otherwise catch /check-ins.
+STATUS_CHANGE = "Change a goal's status: activate, pause, resume, achieve, abandon, reopen"
+
+
+@router.post("/goals/{goal_id}/{change}", response=GoalOut, summary=STATUS_CHANGE)
+def change_status(
+    request: HttpRequest, goal_id: int, change: str, payload: Body[TransitionIn | None] = None
+) -> dict[str, Any]:
+    owner = writer(request)
+    goal = access.own_goal(owner, goal_id)
+    if change not in CHANGES:
+        raise NotFound(f"No such change: {change!r}.")
+    goal = CHANGES[change](goal, owner, payload or TransitionIn.model_validate({}))
+    return goal_out(goal)
