@@ -4,6 +4,7 @@ status, check-ins, the SMART check, errors as problem details, the schema."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -145,9 +146,9 @@ def test_tokens_are_made_shown_once_and_revoked_on_the_profile(alice: User, char
     page = client.post("/accounts/tokens/", {"name": "spreadsheet", "scope": "write"})
     text = page.content.decode()
     token = ApiToken.objects.get(user=alice)
-    plain = (
-        text.split('aria-label="Your new token" size="50"')[0].rsplit('value="', 1)[1].split('"')[0]
-    )
+    shown = re.search(r'value="(cairn_[^"]+)" aria-label="Your new token"', text)
+    assert shown is not None
+    plain = shown.group(1)
     assert plain.startswith(token.prefix) and call("get", "/api/v1/goals", plain).status_code == 200
     assert plain not in client.get("/accounts/tokens/").content.decode()  # once only
     assert client_for(charlie).post(f"/accounts/tokens/{token.pk}/revoke/").status_code == 404
