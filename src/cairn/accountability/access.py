@@ -120,13 +120,16 @@ def shared_in_pact(pact: Pact) -> QuerySet[Goal]:
 # --- reviews ------------------------------------------------------------------------------
 
 
-def review_for(user: User, review_id: int) -> Review:
-    """A review of one of `user`'s active pacts, or their own solo review; NotFound otherwise.
-    An ended pact's reviews are gone for both people: the meeting ended with the pact."""
+def reviews_of(user: User) -> QuerySet[Review]:
+    """The reviews of `user`'s active pacts and their own solo reviews. An ended pact's
+    reviews are gone for both people: the meeting ended with the pact."""
     mine = Q(pact__in=active_pacts(user)) | Q(pact__isnull=True, owner=user)
-    return one_or_not_found(
-        Review.objects.filter(mine, pk=review_id).select_related("pact"), "review"
-    )
+    return Review.objects.filter(mine).select_related("pact")
+
+
+def review_for(user: User, review_id: int) -> Review:
+    """One of `reviews_of(user)`; NotFound otherwise."""
+    return one_or_not_found(reviews_of(user).filter(pk=review_id), "review")
 
 
 def own_solo_reviews(user: User) -> QuerySet[Review]:

@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from cairn.accounts.models import FailedLogin, Profile, User
+from cairn.accounts.models import FailedLogin, Profile, User, time_zone_choices
 
 PROFILE_FIELDS = (
     "role_title",
@@ -66,6 +66,8 @@ def update_profile(*, user: User, **values: Any) -> Profile:
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"not profile fields: {sorted(unknown)}")
+    if "time_zone" in values and values["time_zone"] not in dict(time_zone_choices()):
+        raise ValidationError({"time_zone": "Choose a time zone from the list, e.g. Europe/Paris."})
     profile = get_profile(user)
     for name, value in values.items():
         setattr(profile, name, value)

@@ -10,7 +10,6 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from cairn.api.auth import caller, writer
 from cairn.api.schemas import CheckInIn, CheckInOut, GoalIn, GoalOut, GoalPatch, TransitionIn
-from cairn.errors import NotFound
 from cairn.goals import access, services
 from cairn.goals.models import CheckIn, Goal
 
@@ -95,17 +94,19 @@ def create_check_in(request: HttpRequest, goal_id: int, payload: CheckInIn) -> S
     return Status(201, made)
 
 
-# Last: its {change} would otherwise catch /check-ins.
-STATUS_CHANGE = "Change a goal's status: activate, pause, resume, achieve, abandon, reopen"
+def _status_change(name: str) -> Any:
+    def change(
+        request: HttpRequest, goal_id: int, payload: Body[TransitionIn | None] = None
+    ) -> Any:
+        owner = writer(request)
+        goal = access.own_goal(owner, goal_id)
+        return goal_out(CHANGES[name](goal, owner, payload or TransitionIn.model_validate({})))
+
+    change.__name__ = f"{name}_goal"
+    return change
 
 
-@router.post("/goals/{goal_id}/{change}", response=GoalOut, summary=STATUS_CHANGE)
-def change_status(
-    request: HttpRequest, goal_id: int, change: str, payload: Body[TransitionIn | None] = None
-) -> dict[str, Any]:
-    owner = writer(request)
-    goal = access.own_goal(owner, goal_id)
-    if change not in CHANGES:
-        raise NotFound(f"No such change: {change!r}.")
-    goal = CHANGES[change](goal, owner, payload or TransitionIn.model_validate({}))
-    return goal_out(goal)
+# One operation per change of status, each in the schema (no catch-all path).
+for _name in CHANGES:
+    router.post(f"/goals/{{goal_id}}/{_name}", response=GoalOut,
+                summary=f"{_name.capitalize()} a goal")(_status_change(_name))  # fmt: skip

@@ -8,7 +8,7 @@ from ninja.parser import Parser
 from ninja.throttling import AuthRateThrottle
 
 from cairn import __version__
-from cairn.api import goals, problems, smart
+from cairn.api import goals, more, problems, smart
 from cairn.api.auth import AUTH
 
 
@@ -31,6 +31,7 @@ api = NinjaAPI(
 )
 problems.install(api)
 api.add_router("/v1", goals.router)
+api.add_router("/v1", more.router)
 api.add_router("/v1", smart.router)
 
 urlpatterns = [path("api/", api.urls)]
