@@ -185,3 +185,10 @@ def test_export_asks_whose_calendar_with_several_accounts(alice, bob, tmp_path: 
     assert result.exit_code == 1 and "No account named 'nobody'" in result.output
     result = CliRunner().invoke(main, ["export", "--ics", "-", "--user", "bob"])
     assert result.exit_code == 0 and result.output.startswith("BEGIN:VCALENDAR")
+
+
+def test_a_feed_answers_304_when_nothing_changed(alice: User, goal: Goal) -> None:
+    url = calendar.feed_path(calendar.regenerate_token(alice).token)
+    first = Client().get(url)
+    again = Client().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert first.status_code == 200 and again.status_code == 304

@@ -156,3 +156,20 @@ def test_tokens_are_made_shown_once_and_revoked_on_the_profile(alice: User, char
     assert call("get", "/api/v1/goals", plain).status_code == 401
     refused = client.post("/accounts/tokens/", {"name": "", "scope": "admin"})
     assert refused.status_code == 400 and ApiToken.objects.filter(user=alice).count() == 1
+
+
+def test_reads_carry_an_etag_and_answer_304_when_unchanged(alice: User, alice_read: str) -> None:
+    make_goal(alice, "Earn $100K a year by 2028")
+    first = call("get", "/api/v1/goals", alice_read)
+    etag = first["ETag"]
+    again = Client().get("/api/v1/goals", HTTP_IF_NONE_MATCH=etag, **bearer(alice_read))
+    assert again.status_code == 304 and again.content == b""
+    make_goal(alice, "Give a talk at PyData by May 2027")
+    changed = Client().get("/api/v1/goals", HTTP_IF_NONE_MATCH=etag, **bearer(alice_read))
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_paging_is_bounded(alice_read: str) -> None:
+    for query in ("limit=100000", "offset=9435312646999013064704", "limit=0", "offset=-1"):
+        response = call("get", f"/api/v1/goals?{query}", alice_read)
+        assert response.status_code == 422, query

@@ -70,10 +70,19 @@ def update_profile(*, user: User, **values: Any) -> Profile:
         raise ValidationError({"time_zone": "Choose a time zone from the list, e.g. Europe/Paris."})
     profile = get_profile(user)
     for name, value in values.items():
-        setattr(profile, name, value)
+        setattr(profile, name, _stored(name, value))
     profile.full_clean()
     profile.save()
     return profile
+
+
+def _stored(name: str, value: Any) -> Any:
+    """A text field left empty is "" (the column holds no NULL); None stays None elsewhere,
+    for full_clean to judge."""
+    field = Profile._meta.get_field(name)
+    if value is None and not field.null and field.get_internal_type() in ("CharField", "TextField"):
+        return ""
+    return value
 
 
 @transaction.atomic

@@ -6,9 +6,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Body, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cairn.api.auth import caller, writer
+from cairn.api.paging import Paging
 from cairn.api.schemas import CheckInIn, CheckInOut, GoalIn, GoalOut, GoalPatch, TransitionIn
 from cairn.goals import access, services
 from cairn.goals.models import CheckIn, Goal
@@ -40,7 +41,7 @@ def goal_out(goal: Goal) -> dict[str, Any]:
 
 
 @router.get("/goals", response=list[GoalOut], summary="List my goals")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_goals(request: HttpRequest, filters: Query[GoalFilter]) -> list[dict[str, Any]]:
     goals: QuerySet[Goal] = access.owned_goals(caller(request)).order_by("created_at", "id")
     for name in ("status", "horizon", "area"):
@@ -81,7 +82,7 @@ def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[
 
 
 @router.get("/goals/{goal_id}/check-ins", response=list[CheckInOut], summary="A goal's check-ins")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_check_ins(request: HttpRequest, goal_id: int) -> QuerySet[CheckIn]:
     goal = access.own_goal(caller(request), goal_id)
     return goal.check_ins.order_by("date", "id")

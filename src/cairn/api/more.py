@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from cairn.accountability import access as sharing_access
 from cairn.accountability.privacy import shown_statement
@@ -14,6 +14,7 @@ from cairn.accountability.services import reviews
 from cairn.accounts import services as accounts
 from cairn.accounts.services import PROFILE_FIELDS, get_profile
 from cairn.api.auth import caller, writer
+from cairn.api.paging import Paging
 from cairn.goals import access, services
 from cairn.goals.models import Prompt, ReflectionAnswer, Step
 from cairn.goals.services.reflections import save_reflection_answer
@@ -154,7 +155,7 @@ class ReflectionIn(Schema):
 
 
 @router.get("/reflections", response=list[ReflectionOut], tags=["profile"])
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_reflections(request: HttpRequest) -> Any:
     """Every answer to the six prompts, newest first: the history."""
     return ReflectionAnswer.objects.filter(owner=caller(request)).order_by("-created_at", "-id")
@@ -183,7 +184,7 @@ class SharedGoalOut(Schema):
 
 
 @router.get("/shared-with-me", response=list[SharedGoalOut], tags=["buddies"])
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def shared_with_me(request: HttpRequest) -> list[dict[str, Any]]:
     viewer = caller(request)
     goals = sharing_access.goals_shared_with(viewer).select_related("owner", "sharing")
@@ -214,7 +215,7 @@ def _review_out(review: Any, user: Any) -> dict[str, Any]:
 
 
 @router.get("/reviews", response=list[ReviewOut], tags=["buddies"])
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_reviews(request: HttpRequest) -> list[dict[str, Any]]:
     user = caller(request)
     found = sharing_access.reviews_of(user).select_related("pact__first", "pact__second")

@@ -4,6 +4,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import path
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as SchemaError
 from ninja.parser import Parser
 from ninja.throttling import AuthRateThrottle
 
@@ -12,15 +13,45 @@ from cairn.api import goals, more, problems, smart
 from cairn.api.auth import AUTH
 
 
-class EmptyIsEmptyObject(Parser):
-    """`POST /goals/7/activate` with no body at all means no options, not a parse error."""
+def _nul_at(value: Any, where: tuple[str | int, ...]) -> tuple[str | int, ...] | None:
+    """Where a NUL character hides in parsed input (PostgreSQL stores no text with one)."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _nul_at(key, where) or _nul_at(item, (*where, key))
+        if found is not None:
+            return found
+    return None
+
+
+def _refuse_nul(data: Any, source: str) -> Any:
+    where = _nul_at(data, (source,))
+    if where is not None:
+        raise SchemaError([{"loc": where, "msg": "Text cannot contain a NUL character."}])
+    return data
+
+
+class CairnParser(Parser):
+    """JSON bodies and query strings as ninja reads them, with two differences: no body at
+    all means no options (`POST /goals/7/activate`), and a NUL character anywhere is
+    refused as invalid input, naming the field."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        return json.loads(request.body) if request.body.strip() else {}
+        return _refuse_nul(json.loads(request.body) if request.body.strip() else {}, "body")
+
+    def parse_querydict(self, data: Any, list_fields: list[str], request: HttpRequest) -> Any:
+        return _refuse_nul(super().parse_querydict(data, list_fields, request), "query")
 
 
 api = NinjaAPI(
-    parser=EmptyIsEmptyObject(),
+    parser=CairnParser(),
     title="Cairn API",
     version=f"1 (Cairn {__version__})",
     description="Your goals, check-ins and the SMART coach. Authenticate with a personal "
