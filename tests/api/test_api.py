@@ -173,3 +173,19 @@ def test_paging_is_bounded(alice_read: str) -> None:
     for query in ("limit=100000", "offset=9435312646999013064704", "limit=0", "offset=-1"):
         response = call("get", f"/api/v1/goals?{query}", alice_read)
         assert response.status_code == 422, query
+
+
+def test_the_goal_list_costs_the_same_queries_for_3_goals_or_30(
+    alice: User, alice_read: str
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for total in (3, 30):
+        while Goal.objects.filter(owner=alice).count() < total:
+            make_goal(alice, f"Ship feature {Goal.objects.count()} by 2030")
+        with CaptureQueriesContext(connection) as queries:
+            assert call("get", "/api/v1/goals", alice_read).json()["count"] == total
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 4

@@ -34,26 +34,20 @@ class GoalFilter(Schema):
     area: str | None = None
 
 
-def goal_out(goal: Goal) -> dict[str, Any]:
-    data = {name: getattr(goal, name) for name in GoalOut.model_fields if name != "transitions"}
-    data["transitions"] = sorted(services.allowed_transitions(goal))
-    return data
-
-
 @router.get("/goals", response=list[GoalOut], summary="List my goals")
 @paginate(Paging)
-def list_goals(request: HttpRequest, filters: Query[GoalFilter]) -> list[dict[str, Any]]:
+def list_goals(request: HttpRequest, filters: Query[GoalFilter]) -> QuerySet[Goal]:
     goals: QuerySet[Goal] = access.owned_goals(caller(request)).order_by("created_at", "id")
     for name in ("status", "horizon", "area"):
         value = getattr(filters, name)
         if value is not None:
             goals = goals.filter(**{name: value})
-    return [goal_out(goal) for goal in goals]
+    return goals  # paged in the database, then each page's goals read
 
 
 @router.get("/goals/{goal_id}", response=GoalOut, summary="One of my goals")
-def get_goal(request: HttpRequest, goal_id: int) -> dict[str, Any]:
-    return goal_out(access.own_goal(caller(request), goal_id))
+def get_goal(request: HttpRequest, goal_id: int) -> Goal:
+    return access.own_goal(caller(request), goal_id)
 
 
 @router.post("/goals", response={201: GoalOut}, summary="Create a goal (a draft)")
@@ -66,11 +60,11 @@ def create_goal(request: HttpRequest, payload: GoalIn) -> Status:
     goal = services.create_goal(
         owner=owner, statement=payload.statement, confirm_past_deadline=confirm, **fields
     )
-    return Status(201, goal_out(goal))
+    return Status(201, goal)
 
 
 @router.patch("/goals/{goal_id}", response=GoalOut, summary="Change a goal's fields")
-def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[str, Any]:
+def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> Goal:
     owner = writer(request)
     goal = access.own_goal(owner, goal_id)
     fields = payload.dict(exclude_unset=True, exclude={"reason", "confirm_past_deadline"})
@@ -78,7 +72,7 @@ def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatch) -> dict[
     goal = services.update_goal(
         goal, by=owner, reason=payload.reason, confirm_past_deadline=confirm, **fields
     )
-    return goal_out(goal)
+    return goal
 
 
 @router.get("/goals/{goal_id}/check-ins", response=list[CheckInOut], summary="A goal's check-ins")
@@ -101,7 +95,7 @@ def _status_change(name: str) -> Any:
     ) -> Any:
         owner = writer(request)
         goal = access.own_goal(owner, goal_id)
-        return goal_out(CHANGES[name](goal, owner, payload or TransitionIn.model_validate({})))
+        return CHANGES[name](goal, owner, payload or TransitionIn.model_validate({}))
 
     change.__name__ = f"{name}_goal"
     return change

@@ -35,6 +35,12 @@ class GoalOut(Schema):
     abandoned_at: dt.datetime | None
     transitions: list[str] = Field(description="The changes of status this goal may make now.")
 
+    @staticmethod
+    def resolve_transitions(goal: Any) -> list[str]:
+        from cairn.goals.services import allowed_transitions
+
+        return sorted(allowed_transitions(goal))
+
 
 class GoalIn(Schema):
     statement: str = Field(min_length=1, max_length=STATEMENT_MAX)
