@@ -185,7 +185,8 @@ def test_the_goal_list_costs_the_same_queries_for_3_goals_or_30(
     for total in (3, 30):
         while Goal.objects.filter(owner=alice).count() < total:
             make_goal(alice, f"Ship feature {Goal.objects.count()} by 2030")
+        call("get", "/api/v1/goals", alice_read)  # the token's last use is noted once a minute
         with CaptureQueriesContext(connection) as queries:
             assert call("get", "/api/v1/goals", alice_read).json()["count"] == total
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 4
+    assert counts[0] == counts[1] <= 3
