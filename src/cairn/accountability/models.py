@@ -115,7 +115,8 @@ class Comment(models.Model):
     """Encouragement left on a shared goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    # Null once the author deletes their account: the comment stays, from "a former buddy".
+    author = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     text = models.CharField(max_length=500)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

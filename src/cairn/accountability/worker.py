@@ -29,6 +29,7 @@ import secrets
 import smtplib
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +67,16 @@ class SmtpDown(Exception):
     """The mail server cannot be reached: stop this pass, retry the rest later."""
 
 
+# Other passes the worker runs each time, registered by the apps above accountability
+# (portability: deleting the accounts whose time has come).
+EXTRA_PASSES: list[Callable[[dt.datetime], object]] = []
+
+
 def run_once(now: dt.datetime | None = None, *, token: str | None = None) -> Report:
     """One pass: plan what is due at `now`, then send every due digest."""
     now = now or timezone.now()
+    for extra in EXTRA_PASSES:
+        extra(now)
     token = token or secrets.token_hex(8)
     report = Report(planned=plan(now))
     connection = mail.open_mailer()

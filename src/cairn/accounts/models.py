@@ -13,6 +13,9 @@ from cairn.careerdata.models import STATE_CHOICES
 
 class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
+    # Set when the person asks for their account to be deleted: the worker deletes it
+    # then, unless they change their mind first.
+    delete_after = models.DateTimeField(null=True, blank=True)
 
 
 class PayPeriod(models.TextChoices):

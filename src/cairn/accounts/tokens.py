@@ -55,6 +55,14 @@ def revoke_token(*, user: User, token_id: int) -> ApiToken:
     return token
 
 
+@transaction.atomic
+def revoke_all(*, user: User) -> int:
+    """Every live token of `user` stops working (their account is going)."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
 def authenticate(plain: str) -> ApiToken | None:
     """The live token `plain` names (of an active account), or None; notes its use."""
     if not plain.startswith(PREFIX) or len(plain) > 100:

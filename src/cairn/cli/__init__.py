@@ -17,6 +17,7 @@ COMMANDS = {
     "serve": "cairn.cli.serve:serve",
     "manage": "cairn.cli.admin:manage",
     "createuser": "cairn.cli.admin:createuser",
+    "deleteuser": "cairn.cli.deleteuser:deleteuser",
     "check": "cairn.cli.check:check",
     "smart-eval": "cairn.cli.smart_eval:smart_eval",
     "plan": "cairn.cli.plan:plan",

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.formats import date_format
+from django.views.decorators.http import require_GET, require_POST
 
+from cairn.portability import deletion
 from cairn.portability.document import checkins_csv, export_document
 from cairn.portability.forms import ImportForm
 from cairn.portability.load import DocumentError, ImportReport, import_document
-from cairn.web.forms import render_form
+from cairn.web.forms import render_form, submit
 from cairn.web.types import AuthedRequest
 
 
@@ -63,3 +66,31 @@ def _load(form: ImportForm, request: AuthedRequest) -> ImportReport | None:
     except DocumentError as error:
         form.add_error("file", f"Nothing was imported: {error.where} — {error.message}.")
     return None
+
+
+class DeleteForm(forms.Form):
+    password = forms.CharField(widget=forms.PasswordInput, label="Your password, to confirm")
+
+
+@login_required
+def delete_account(request: AuthedRequest) -> HttpResponse:
+    """Ask for the account's deletion (the export offered first), or see it is pending."""
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST":
+        done = submit(form, lambda: deletion.request_deletion(
+            user=request.user, password=form.cleaned_data["password"]))  # fmt: skip
+        if done is not None:
+            when = date_format(timezone.localtime(done.delete_after), "j F Y")
+            messages.success(request, f"Your account will be deleted on {when}. "
+                             "Until then you can change your mind here.")  # fmt: skip
+            return redirect("delete_account")
+    return render_form(request, "portability/delete.html", {"form": form})
+
+
+@login_required
+@require_POST
+def cancel_deletion(request: AuthedRequest) -> HttpResponse:
+    deletion.cancel_deletion(user=request.user)
+    messages.success(request, "Your account stays. (Make new API tokens and a new calendar "
+                     "link if you need them: those stopped when you asked.)")  # fmt: skip
+    return redirect("profile")

@@ -45,6 +45,11 @@ def _tell(recipient_id: int, text: str, url: str) -> None:
     Notice.objects.create(recipient_id=recipient_id, text=text[:300], url=url)
 
 
+def tell(*, recipient_id: int, text: str, url: str = "") -> None:
+    """A notice in someone's list (what other apps say to a person: a pact ended, ...)."""
+    _tell(recipient_id, text, url)
+
+
 @transaction.atomic
 def comment(goal: Goal, *, author: User, text: str) -> Comment:
     """Encouragement on a goal shared with the author; the owner is told."""
