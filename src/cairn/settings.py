@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cairn.accountability",
     "cairn.careerdata",
     "cairn.portability",
+    "cairn.webhooks",
     "cairn.web",
     # The operator's view (accounts, invitations, reminder queue). Last: its own
     # registration/ templates must not hide Cairn's password-reset pages.
@@ -162,3 +163,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("CAIRN_LOG_LEVEL", default="INFO")},
     "loggers": {"django": {"level": "INFO"}, "django.db.backends": {"level": "INFO"}},
 }
+
+# Webhooks go to public addresses only, unless the operator allows private ones (tests, a LAN).
+WEBHOOKS_ALLOW_PRIVATE = env.bool("CAIRN_WEBHOOKS_ALLOW_PRIVATE", default=False)

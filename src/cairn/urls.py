@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("cairn.accountability.urls")),
     path("", include("cairn.accounts.occupation_urls")),
     path("", include("cairn.portability.urls")),
+    path("", include("cairn.webhooks.urls")),
     path("", include("cairn.api.urls")),
     path("", include("cairn.site.urls")),
 ]

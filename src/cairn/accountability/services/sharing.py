@@ -12,6 +12,7 @@ from cairn.accountability.access import active_pacts, can_see
 from cairn.accountability.models import Comment, GoalShare, Notice, Pact, Reaction, SharingSettings
 from cairn.accounts.models import User
 from cairn.goals import services as goal_services
+from cairn.goals.events import announce
 from cairn.goals.models import CheckIn, Goal, Visibility
 
 
@@ -63,6 +64,8 @@ def comment(goal: Goal, *, author: User, text: str) -> Comment:
     made = Comment.objects.create(goal=goal, author=author, text=text)
     if author.pk != goal.owner_id:
         _tell(goal.owner_id, f"{author.get_username()}: “{text}”", f"/goals/{goal.pk}/")
+        announce(goal.owner, "comment.created", goal=goal.pk, statement=goal.statement,
+                 author=author.get_username(), text=text)  # fmt: skip
     return made
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cairn.goals import rules
+from cairn.goals.events import announce
 from cairn.goals.models import CheckIn, Goal, Status
 
 
@@ -30,6 +31,9 @@ def record_check_in(
     check_in = CheckIn(goal=goal, date=date, value=value, note=(note or "").strip())
     check_in.full_clean(exclude=["goal"])
     check_in.save()
+    announce(goal.owner, "check_in.logged", goal=goal.pk, statement=goal.statement,
+             date=check_in.date.isoformat(), note=check_in.note,
+             value=None if check_in.value is None else str(check_in.value))  # fmt: skip
     return check_in
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cairn.accounts.models import User
 from cairn.goals import rules
+from cairn.goals.events import announce
 from cairn.goals.models import Goal, Revision, Status
 from cairn.goals.services.reflections import save_goal_reflection
 
@@ -188,6 +189,7 @@ def achieve_goal(goal: Goal, *, by: User, reason: str = "", **reflection: str) -
     """Mark achieved and keep the reflection (what was hard, easy, who helped, differently)."""
     goal = _change_status(goal, by=by, transition="achieve", reason=reason)
     save_goal_reflection(goal, **reflection)
+    announce(goal.owner, "goal.achieved", goal=goal.pk, statement=goal.statement)
     return goal
 
 

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from cairn.goals import rules
+from cairn.goals.events import announce
 from cairn.goals.models import Goal, Step
 
 STEP_FIELDS = (
@@ -74,6 +75,9 @@ def complete_step(step: Step) -> Step:
     if step.completed_at is None:
         step.completed_at = timezone.now()
         step.save(update_fields=["completed_at"])
+        goal = step.goal
+        announce(goal.owner, "micro_goal.done", goal=goal.pk, statement=goal.statement,
+                 micro_goal=step.pk, title=step.title)  # fmt: skip
     return step
 
 
