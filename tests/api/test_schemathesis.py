@@ -2,9 +2,9 @@
 the real WSGI application with a read-and-write token: no input gives a server error, and
 every answer the schema describes matches it (bounded examples, so `make test` stays quick).
 
-Checks: not_a_server_error, response_schema_conformance, content_type_conformance. Not
-status_code_conformance: the error answers (401, 403, 404, 422 as problem details) are
-documented in the README rather than listed on each operation yet."""
+Checks: not_a_server_error, status_code_conformance (every operation lists the problem
+answers it may give: 400, 401, 403, 404, 422, 429), response_schema_conformance (problems
+included) and content_type_conformance."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
     response_schema_conformance,
+    status_code_conformance,
 )
 
 from cairn.accounts import tokens
@@ -26,7 +27,8 @@ from cairn.wsgi import application
 from tests.conftest import make_goal, make_user
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance,
+          content_type_conformance]  # fmt: skip
 
 
 @pytest.fixture

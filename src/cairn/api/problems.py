@@ -17,6 +17,34 @@ TITLES = {400: "Bad request", 401: "Not signed in", 403: "Not allowed", 404: "No
           429: "Too many requests"}  # fmt: skip
 
 
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"},
+        "status": {"type": "integer"}, "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "message"],
+            "properties": {"field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+}  # fmt: skip
+# What any operation may answer besides its own success (RFC 9457 problem details).
+DOCUMENTED = (400, 401, 403, 404, 422, 429)
+
+
+def document(schema: Any) -> Any:
+    """The OpenAPI schema with the problem answers listed on every operation."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status in DOCUMENTED:
+                responses.setdefault(str(status), {"description": TITLES[status],
+                                                   "content": content})  # fmt: skip
+    return schema
+
+
 def problem(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> JsonResponse:
     body: dict[str, Any] = {"type": "about:blank", "title": TITLES.get(status, "Error"),
                             "status": status, "detail": detail}  # fmt: skip

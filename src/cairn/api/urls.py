@@ -50,7 +50,15 @@ class CairnParser(Parser):
         return _refuse_nul(super().parse_querydict(data, list_fields, request), "query")
 
 
-api = NinjaAPI(
+class CairnAPI(NinjaAPI):
+    """The schema also lists, on every operation, the problems it can answer with."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        return problems.document(schema)
+
+
+api = CairnAPI(
     parser=CairnParser(),
     title="Cairn API",
     version=f"1 (Cairn {__version__})",
