@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -29,7 +27,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_smart_model as training  # noqa: E402
 
 from cairn.smart import learned  # noqa: E402
-from cairn.smart.analyzer import learning_features  # noqa: E402
 
 SIZES = (2, 4, 8, None)  # None: every other writer
 FLAGS = ("compound", "vague_words")
@@ -43,13 +40,7 @@ def main() -> None:
     learned._TITLE_WORDS = frozenset(training.title_words())
     rows = training.read_rows(training.TRAIN)
     writers = np.array([row["id"].split("-")[0] for row in rows])
-    features = [learning_features(row["text"], today=row["today"]) for row in rows]
-    counts = Counter(name for found in features for name in found)
-    kept = [
-        {f: n for f, n in found.items() if counts[f] >= training.MIN_COUNT} for found in features
-    ]
-    x = DictVectorizer().fit_transform(kept).tocsr()
-    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    x, _, _ = training.feature_matrix(rows)
     y = np.array([training.labels(row) for row in rows])
     print(f"{len(rows)} statements by {len(set(writers))} writers; 6 leave-writers-out folds")
     print("accuracy (F1 for the flags), mean over folds, by writers trained on\n")

@@ -12,11 +12,9 @@ Needs scikit-learn (the dev extra). Never reads the evaluation part.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.naive_bayes import ComplementNB
@@ -28,7 +26,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_smart_model as training  # noqa: E402
 
 from cairn.smart import learned  # noqa: E402
-from cairn.smart.analyzer import learning_features  # noqa: E402
 
 LEARNERS = {
     "logistic regression": lambda: LogisticRegression(C=1, solver="liblinear", random_state=0),
@@ -41,13 +38,7 @@ def main() -> None:
     learned._TITLE_WORDS = frozenset(training.title_words())
     rows = training.read_rows(training.TRAIN)
     writers = [row["id"].split("-")[0] for row in rows]
-    features = [learning_features(row["text"], today=row["today"]) for row in rows]
-    counts = Counter(name for found in features for name in found)
-    kept = [
-        {f: n for f, n in found.items() if counts[f] >= training.MIN_COUNT} for found in features
-    ]
-    x = DictVectorizer().fit_transform(kept).tocsr()
-    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    x, features, _ = training.feature_matrix(rows)
     print(f"{len(rows)} statements, {len(set(writers))} writers; accuracy, leave-writers-out\n")
     print(f"{'judgement':<13}{'rules alone':>13}" + "".join(f"{name:>25}" for name in LEARNERS))
     for index, name in enumerate(learned.FIELDS):

@@ -120,19 +120,26 @@ def _score(gold: np.ndarray, predicted: np.ndarray, *, flag: bool) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def build(train: Path = TRAIN) -> tuple[bytes, bytes, list[str]]:
-    """The model file's bytes, the title words file's bytes, and a report."""
-    words = title_words()
-    learned._TITLE_WORDS = frozenset(words)  # features read the words being written
-    rows = read_rows(train)
+def feature_matrix(rows: list[dict[str, Any]]) -> tuple[Any, list[dict[str, int]], Any]:
+    """The analyzer's features of each statement (all of them, for the rules' readings),
+    the sparse matrix of those seen at least MIN_COUNT times, and the feature names. The
+    benchmarks that compare learners build the same matrix through here."""
     features = [learning_features(row["text"], today=row["today"]) for row in rows]
     counts = Counter(feature for found in features for feature in found)
     kept = [{f: n for f, n in found.items() if counts[f] >= MIN_COUNT} for found in features]
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform(kept).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear
+    return x, features, vectorizer.get_feature_names_out()
+
+
+def build(train: Path = TRAIN) -> tuple[bytes, bytes, list[str]]:
+    """The model file's bytes, the title words file's bytes, and a report."""
+    words = title_words()
+    learned._TITLE_WORDS = frozenset(words)  # features read the words being written
+    rows = read_rows(train)
+    x, features, names = feature_matrix(rows)
     y = np.array([labels(row) for row in rows])
-    names = vectorizer.get_feature_names_out()
     bias, thresholds, margins = [], [], []
     report = [f"{len(rows)} training statements, {len(names)} features"]
     weights = np.zeros((len(names), len(learned.FIELDS)))
