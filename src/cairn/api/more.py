@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -163,8 +164,6 @@ def list_reflections(request: HttpRequest) -> Any:
 
 @router.post("/reflections", response={201: ReflectionOut, 204: None}, tags=["profile"])
 def answer(request: HttpRequest, payload: ReflectionIn) -> Status:
-    from django.core.exceptions import ValidationError
-
     if payload.prompt not in Prompt.values:
         raise ValidationError({"prompt": f"One of: {', '.join(Prompt.values)}."})
     saved = save_reflection_answer(owner=writer(request), prompt=payload.prompt, text=payload.text)
@@ -175,6 +174,9 @@ def answer(request: HttpRequest, payload: ReflectionIn) -> Status:
 
 
 class SharedGoalOut(Schema):
+    """Read per item of the page asked for: the masking runs the coach, so never on the
+    whole list."""
+
     id: int
     owner: str
     statement: str = Field(description="Money amounts masked unless the owner shows them")
@@ -182,16 +184,20 @@ class SharedGoalOut(Schema):
     horizon: int | None
     deadline: dt.date | None
 
+    @staticmethod
+    def resolve_owner(goal: Any) -> str:
+        return str(goal.owner.get_username())
+
+    @staticmethod
+    def resolve_statement(goal: Any, context: Any) -> str:
+        return shown_statement(goal, _viewer(context).pk)
+
 
 @router.get("/shared-with-me", response=list[SharedGoalOut], tags=["buddies"])
 @paginate(Paging)
-def shared_with_me(request: HttpRequest) -> list[dict[str, Any]]:
-    viewer = caller(request)
-    goals = sharing_access.goals_shared_with(viewer).select_related("owner", "sharing")
-    return [{"id": g.pk, "owner": g.owner.get_username(),
-             "statement": shown_statement(g, viewer.pk), "status": g.status,
-             "horizon": g.horizon, "deadline": g.deadline}
-            for g in goals.order_by("deadline", "id")]  # fmt: skip
+def shared_with_me(request: HttpRequest) -> Any:
+    goals = sharing_access.goals_shared_with(caller(request)).select_related("owner", "sharing")
+    return goals.order_by("deadline", "id")
 
 
 class ReviewOut(Schema):
@@ -201,30 +207,36 @@ class ReviewOut(Schema):
     with_buddy: str | None
     my_notes: str
 
+    @staticmethod
+    def resolve_with_buddy(review: Any, context: Any) -> str | None:
+        pact, me = review.pact, _viewer(context)
+        if pact is None:
+            return None
+        return str((pact.second if pact.first_id == me.pk else pact.first).get_username())
+
+    @staticmethod
+    def resolve_my_notes(review: Any, context: Any) -> str:
+        return str(getattr(review, reviews.notes_field(review, _viewer(context))))
+
 
 class NotesIn(Schema):
     text: str = Field(max_length=5000)
 
 
-def _review_out(review: Any, user: Any) -> dict[str, Any]:
-    pact = review.pact
-    other = None if pact is None else (pact.second if pact.first_id == user.pk else pact.first)
-    return {"id": review.pk, "scheduled_for": review.scheduled_for, "held_at": review.held_at,
-            "with_buddy": other.get_username() if other else None,
-            "my_notes": getattr(review, reviews.notes_field(review, user))}  # fmt: skip
+def _viewer(context: Any) -> Any:
+    """The person asking (token or session): what they see depends on who they are."""
+    return context["request"].user
 
 
 @router.get("/reviews", response=list[ReviewOut], tags=["buddies"])
 @paginate(Paging)
-def list_reviews(request: HttpRequest) -> list[dict[str, Any]]:
-    user = caller(request)
-    found = sharing_access.reviews_of(user).select_related("pact__first", "pact__second")
-    return [_review_out(review, user) for review in found.order_by("scheduled_for", "id")]
+def list_reviews(request: HttpRequest) -> Any:
+    found = sharing_access.reviews_of(caller(request))
+    return found.select_related("pact__first", "pact__second").order_by("scheduled_for", "id")
 
 
 @router.put("/reviews/{review_id}/notes", response=ReviewOut, tags=["buddies"])
-def write_notes(request: HttpRequest, review_id: int, payload: NotesIn) -> dict[str, Any]:
+def write_notes(request: HttpRequest, review_id: int, payload: NotesIn) -> Any:
     user = writer(request)
-    review = reviews.save_notes(sharing_access.review_for(user, review_id), by=user,
-                                text=payload.text)  # fmt: skip
-    return _review_out(review, user)
+    review = sharing_access.review_for(user, review_id)
+    return reviews.save_notes(review, by=user, text=payload.text)

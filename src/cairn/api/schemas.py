@@ -10,8 +10,6 @@ from ninja import Field, Schema
 
 from cairn.goals.models import STATEMENT_MAX
 
-Text = Field(max_length=2000)
-
 
 class GoalOut(Schema):
     id: int
@@ -98,8 +96,3 @@ class SmartIn(Schema):
     text: str = Field(min_length=1, max_length=20000)
     today: dt.date | None = None
     context: dict[str, Any] | None = None
-
-
-class Page(Schema):
-    count: int
-    items: list[Any]
